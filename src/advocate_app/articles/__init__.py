@@ -1,0 +1,1 @@
+"""Articles: the model, and parsers that turn saved text and HTML into it."""

@@ -1,0 +1,1 @@
+"""The local library: SQLite storage of articles and what the reader did with them."""
