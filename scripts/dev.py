@@ -36,7 +36,7 @@ def requirements_fingerprint() -> str:
 
 def ensure_environment() -> Path:
     """Create .venv and install the project (editable, with test extras) when needed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script may be run by an older python3
         sys.exit(f"Advocate needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     python = venv_python()
     if not python.exists():
@@ -63,7 +63,9 @@ def main(argv: list[str]) -> int:
     try:
         python = ensure_environment()
     except subprocess.CalledProcessError as exc:
-        print(f"Setting up .venv failed ({exc.returncode}); see the messages above.", file=sys.stderr)
+        print(
+            f"Setting up .venv failed ({exc.returncode}); see the messages above.", file=sys.stderr
+        )
         return 1
     env = dict(os.environ)
     if command == "app":

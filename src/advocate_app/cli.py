@@ -85,11 +85,15 @@ def _no_library(args: argparse.Namespace, folder: Path) -> int:
         if args.json:
             print("[]")
         else:
-            print(f"The library in {folder} is empty. Add articles with: advocate import FILE",
-                  file=sys.stderr)
+            print(
+                f"The library in {folder} is empty. Add articles with: advocate import FILE",
+                file=sys.stderr,
+            )
         return EXIT_OK
-    print(f"advocate: no article with id {args.id} (the library in {folder} is empty)",
-          file=sys.stderr)
+    print(
+        f"advocate: no article with id {args.id} (the library in {folder} is empty)",
+        file=sys.stderr,
+    )
     return EXIT_FAILED
 
 
@@ -103,7 +107,9 @@ def _import(folder: Path, paths: list[Path], as_json: bool, out: TextIO, err: Te
             if result.failed:
                 print(f"{result.path}: {result.error}", file=err)
             else:
-                print(f"{result.status:<9}  #{result.id}  {result.path}  ({result.title})", file=out)
+                print(
+                    f"{result.status:<9}  #{result.id}  {result.path}  ({result.title})", file=out
+                )
                 for warning in result.warnings:
                     print(f"{result.path}: note: {warning}", file=err)
     if as_json:
@@ -126,8 +132,9 @@ def _import(folder: Path, paths: list[Path], as_json: bool, out: TextIO, err: Te
     return EXIT_FAILED if any(r.failed for r in results) else EXIT_OK
 
 
-def _list(library: Library, search: str | None, category: str | None, as_json: bool,
-          out: TextIO) -> int:
+def _list(
+    library: Library, search: str | None, category: str | None, as_json: bool, out: TextIO
+) -> int:
     summaries = library.list(search=search, category=category)
     if as_json:
         payload = [

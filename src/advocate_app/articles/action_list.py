@@ -36,7 +36,7 @@ CLOSINGS = (
 INLINE_CLOSING = re.compile(rf"(?<=[.!?])[ \t]+({CLOSINGS}),[ \t]+(?=\[|[A-Z])")
 PLACEHOLDER_RUN = re.compile(r"\][ \t]+\[")
 HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
-INLINE_SALUTATION = re.compile(r"^((?:Dear|To) [^,\n]{1,80},)[ \t]+(?=[A-Z])")
+INLINE_SALUTATION = re.compile(r"^((?:Dear|To) [^,\n]{1,80},)[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -208,7 +208,9 @@ def _squash(text: str) -> str:
 
 def _prose(text: str) -> str:
     """Text around the list: one paragraph per line, without markdown heading marks."""
-    paragraphs = (_squash(HEADING_MARK.sub("", line).replace("**", "")) for line in text.split("\n"))
+    paragraphs = (
+        _squash(HEADING_MARK.sub("", line).replace("**", "")) for line in text.split("\n")
+    )
     return "\n\n".join(p for p in paragraphs if p)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 DATE_TEXT = re.compile(
@@ -15,9 +15,17 @@ MONTHS = {
     name: index
     for index, names in enumerate(
         (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ),
         start=1,
@@ -34,10 +42,18 @@ US_ZONES = {
     "hawaii": (-9, -10, "Pacific/Honolulu"),
 }
 ABBREVIATIONS = {
-    "edt": "eastern daylight time", "est": "eastern standard time", "et": "eastern time",
-    "cdt": "central daylight time", "cst": "central standard time", "ct": "central time",
-    "mdt": "mountain daylight time", "mst": "mountain standard time", "mt": "mountain time",
-    "pdt": "pacific daylight time", "pst": "pacific standard time", "pt": "pacific time",
+    "edt": "eastern daylight time",
+    "est": "eastern standard time",
+    "et": "eastern time",
+    "cdt": "central daylight time",
+    "cst": "central standard time",
+    "ct": "central time",
+    "mdt": "mountain daylight time",
+    "mst": "mountain standard time",
+    "mt": "mountain time",
+    "pdt": "pacific daylight time",
+    "pst": "pacific standard time",
+    "pt": "pacific time",
 }
 SITE_ZONE = "America/New_York"
 
@@ -64,8 +80,9 @@ def parse_site_date(text: str) -> datetime | None:
     if zone is None:
         return None
     try:
-        return datetime(int(match["year"]), month, int(match["day"]), hour, minute, second,
-                        tzinfo=zone)
+        return datetime(
+            int(match["year"]), month, int(match["day"]), hour, minute, second, tzinfo=zone
+        )
     except ValueError:
         return None
 
@@ -76,7 +93,7 @@ def _zone(name: str) -> tzinfo | None:
     if not key:
         return ZoneInfo(SITE_ZONE)
     if key in {"utc", "gmt", "z", "coordinated universal time"}:
-        return timezone.utc
+        return UTC
     offset = re.fullmatch(r"(?:utc|gmt)?\s*([+-])(\d{1,2}):?(\d{2})?", key)
     if offset:
         sign = -1 if offset[1] == "-" else 1

@@ -18,11 +18,55 @@ from .links import safe_url
 from .model import Article
 from .text_parser import parse_text
 
-DROP = {"script", "style", "noscript", "template", "iframe", "svg", "img", "picture", "video",
-        "audio", "object", "embed", "form", "button", "input", "select", "textarea", "head"}
-BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav",
-          "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption", "table",
-          "tr", "ul", "ol", "dl", "dt", "dd", "hr", "address"}
+DROP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "img",
+    "picture",
+    "video",
+    "audio",
+    "object",
+    "embed",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "head",
+}
+BLOCKS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "address",
+}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 

@@ -10,7 +10,9 @@ from .model import Link
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 # Bounded quantifiers keep these linear on absurdly long lines.
-MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*<?([^()\s<>]{1,2000})>?\s*\)")
+MARKDOWN_LINK = re.compile(
+    r"\[([^\[\]\n]{0,500})\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]{0,200}\)){1,2000})>?\s*\)"
+)
 BARE_URL = re.compile(r"(?<![\w(\[/])(https?://[^\s<>()\[\]\"']{1,2000}[^\s<>()\[\]\"'.,;:!?])")
 
 

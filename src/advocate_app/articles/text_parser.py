@@ -30,8 +30,10 @@ FOOTER = re.compile(
 LIST_START = re.compile(r"^\s*(?:#{1,6}\s*)?1[.)]\s+\S")
 STRONG_CONCLUSION = re.compile(r"^(?:In conclusion|In summary|To conclude|In closing|In sum)\b")
 WEAK_CONCLUSION = re.compile(r"^(?:Ultimately|Lastly|Finally)\b")
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
-                          r"(?<!\bJr)(?<!\bSen)(?<!\bRep)(?<!\bGov)[.!?][\"”’)]?(?=\s+[\"“A-Z]|$)")
+SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+    r"(?<!\bJr)(?<!\bSen)(?<!\bRep)(?<!\bGov)[.!?][\"”’)]?(?=\s+[\"“A-Z]|$)"
+)
 MAX_DERIVED_TITLE = 90
 SCAN_META_LINES = 60
 

@@ -71,15 +71,13 @@ def _configure(connection: sqlite3.Connection, path: Path) -> None:
             f"{path} is not an Advocate library (or it is damaged): {exc}. "
             "Choose another data folder, or restore a backup."
         ) from None
-    foreign_tables = app_id == 0 and connection.execute(
-        "SELECT count(*) FROM sqlite_master"
-    ).fetchone()[0]
+    foreign_tables = (
+        app_id == 0 and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    )
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and (version or foreign_tables)):
-        raise NotALibraryError(
-            f"{path} is a database of another program, not an Advocate library."
-        )
+        raise NotALibraryError(f"{path} is a database of another program, not an Advocate library.")
     try:
-        connection.execute("PRAGMA busy_timeout = %d" % int(BUSY_TIMEOUT_SECONDS * 1000))
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     except sqlite3.OperationalError as exc:
         raise _locked_or(exc, path) from None

@@ -85,9 +85,7 @@ class Library:
                 "url": article.url,
                 "published": content["published"],
                 "sort_key": (article.published or datetime.now(UTC)).timestamp(),
-                "body_text": "\n\n".join(
-                    (*article.body, *article.opinion, *article.action_essay)
-                ),
+                "body_text": "\n\n".join((*article.body, *article.opinion, *article.action_essay)),
                 "actions_text": "\n".join(a.search_text() for a in article.actions),
                 "action_count": len(article.actions),
                 "content": content_json,
@@ -121,7 +119,9 @@ class Library:
                     """,
                     {**values, "id": article_id},
                 )
-                self.db.execute("DELETE FROM article_categories WHERE article_id = ?", (article_id,))
+                self.db.execute(
+                    "DELETE FROM article_categories WHERE article_id = ?", (article_id,)
+                )
             self.db.executemany(
                 "INSERT OR IGNORE INTO article_categories (article_id, category) VALUES (?, ?)",
                 [(article_id, category) for category in article.categories],
@@ -193,9 +193,7 @@ class Library:
             clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(query)
         if category:
-            clauses.append(
-                "a.id IN (SELECT article_id FROM article_categories WHERE category = ?)"
-            )
+            clauses.append("a.id IN (SELECT article_id FROM article_categories WHERE category = ?)")
             params.append(category)
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 

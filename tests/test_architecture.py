@@ -1,0 +1,92 @@
+"""The core stays free of Qt, and an installed copy finds its resources and templates."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from .conftest import REPO_ROOT
+
+CORE_MODULES = [
+    "advocate_app.cli",
+    "advocate_app.articles.reader",
+    "advocate_app.library.store",
+    "advocate_app.library.importer",
+]
+
+
+def test_core_imports_without_qt():
+    code = (
+        "import sys\n"
+        + "".join(f"import {name}\n" for name in CORE_MODULES)
+        + "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_installed_wheel_carries_resources_and_templates(tmp_path: Path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(tmp_path / "dist"),
+            str(REPO_ROOT),
+        ],
+        check=True,
+    )
+    (wheel,) = (tmp_path / "dist").glob("advocate_app-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "advocate_app/resources/welcome.txt" in names
+    assert any(name.startswith("advocate_app/templates/") for name in names)
+
+    site = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+    )
+    probe = (
+        "from advocate_app.paths import bundled\n"
+        "print(bundled('resources'))\nprint(bundled('templates'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(site), "PATH": ""},
+        cwd=tmp_path,
+    )
+    resources, templates = result.stdout.split()
+    assert Path(resources) == site / "advocate_app" / "resources"
+    assert (Path(resources) / "welcome.txt").is_file()
+    assert Path(templates) == site / "advocate_app" / "templates"
+
+
+def test_code_is_ruff_clean():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", str(REPO_ROOT)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
