@@ -196,3 +196,33 @@ def test_version_and_usage(capsys):
     assert version.code == 0 and version.out.startswith("advocate ")
     assert run_cli(capsys).code == 2
     assert run_cli(capsys, "import").code == 2
+
+
+def test_large_imports_parse_in_worker_processes_with_the_same_results(
+    capsys, seeds, tmp_path, monkeypatch
+):
+    from advocate_app.library import importer
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    page = (seeds / "001_c58c9c95f498da18.txt").read_text(encoding="utf-8")
+    for index in range(12):
+        text = page.replace("Trump-Putin talks on Ukraine", f"Talks number {index} on Ukraine")
+        (folder / f"{index:02d}.txt").write_text(text, encoding="utf-8")
+    (folder / "05b.txt").write_bytes(b"")
+    monkeypatch.setattr(importer, "PARALLEL_THRESHOLD", 4)
+    monkeypatch.setattr(importer, "BATCH_SIZE", 5)
+
+    result = run_cli(capsys, "import", str(folder), "--json")
+    assert result.code == 1
+    entries = result.json()
+    assert [Path(e["path"]).name for e in entries] == sorted(p.name for p in folder.iterdir())
+    failed = [e for e in entries if e["status"] == "failed"]
+    assert [(Path(e["path"]).name, e["error"]) for e in failed] == [
+        ("05b.txt", "the file is empty")
+    ]
+    imported = [e for e in entries if e["status"] == "imported"]
+    assert len(imported) == 12 and len({e["id"] for e in imported}) == 12
+    shown = run_cli(capsys, "show", str(imported[3]["id"]), "--json").json()
+    assert shown["title"] == "Talks number 3 on Ukraine end as summit stretches on"
+    assert len(shown["actions"]) == 8

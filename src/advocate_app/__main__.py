@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from .ui.app import main
+# Guarded: import worker processes load this module again and must not start the app.
+if __name__ == "__main__":
+    from .ui.app import main
 
-sys.exit(main())
+    sys.exit(main())

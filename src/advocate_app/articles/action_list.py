@@ -17,9 +17,9 @@ from .targets import detect_targets
 FENCE = "```"
 # Private-use characters mark where a sample letter was lifted out of the text.
 SAMPLE_TOKEN = re.compile("\ue000(\\d+)\ue001")
-ITEM_START = re.compile(
-    r"(?:(?<=\s)|^)(?:#{1,6}[ \t]*)?(\d{1,3})[.)][ \t]+\*\*([^*\n]{1,300}?)\*\*[ \t]*:?",
-)
+# Starts with the digit so the regex engine can skip ahead quickly; _sequential
+# checks that an item stands at a word boundary.
+ITEM_START = re.compile(r"(?:#{1,6}[ \t]*)?(\d{1,3})[.)][ \t]+\*\*([^*\n]{1,300}?)\*\*[ \t]*:?")
 PLAIN_ITEM_START = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?(\d{1,3})[.)][ \t]+(\S[^\n]{0,300})$", re.M)
 STEP_BREAK = re.compile(
     r"(?:(?<=\s)|^)(?:-|•|\*(?!\*))[ \t]+"
@@ -134,6 +134,8 @@ def _sequential(matches, line_start_only: bool = False) -> list[re.Match[str]]:
     accepted: list[re.Match[str]] = []
     expected = 1
     for match in matches:
+        if match.start() > 0 and not match.string[match.start() - 1].isspace():
+            continue
         number = int(match.group(1))
         at_line_start = line_start_only or _at_line_start(match)
         if number == expected or (accepted and at_line_start and number > expected):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 class UnreadableInput(ValueError):
@@ -56,5 +58,4 @@ def _decode_8bit(data: bytes) -> str:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
-    return controls > max(8, len(sample) // 100)
+    return len(CONTROL_CHARACTERS.findall(sample)) > max(8, len(sample) // 100)

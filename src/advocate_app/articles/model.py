@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -97,10 +96,6 @@ class Article:
             day = self.published.isoformat() if self.published else ""
             basis = "\n".join(("text", _norm(self.title), _norm(self.source or ""), day))
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
-
-    def content_hash(self) -> str:
-        payload = json.dumps(article_to_dict(self), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _norm(text: str) -> str:

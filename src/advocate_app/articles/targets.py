@@ -7,26 +7,42 @@ from urllib.parse import urlsplit
 
 from .model import Link, Step, Target, TargetKind
 
-CONTACT_VERB = re.compile(
-    r"\b(write|writing|contact|call|phone|e-?mail|reach out|message|letter|urge|tell|"
-    r"send|submit your message|express your)\w*",
-    re.IGNORECASE,
-)
-SENATORS = re.compile(r"\bsenators?\b|\bsenate\b(?!\.gov)", re.IGNORECASE)
-REPRESENTATIVE = re.compile(
-    r"\brepresentatives?\b|\bcongress ?(?:wo)?m[ae]n\b|\bcongresspeople\b|"
-    r"\bcongress(?:ional)? members?\b|\bmembers? of congress\b|\bhouse of representatives\b",
-    re.IGNORECASE,
-)
-# Words that mean both chambers: "your elected officials", "lawmakers".
-BOTH_CHAMBERS = re.compile(
-    r"\belected officials?\b|\blawmakers?\b|\blegislators?\b|\bcongress\b(?!\.gov)",
-    re.IGNORECASE,
-)
-WHITE_HOUSE = re.compile(
-    r"\bwhite ?house\b|\bthe (?:biden |trump )?administration\b|\bthe president\b",
-    re.IGNORECASE,
-)
+# (cue, cheap substrings that must appear, the exact pattern on lower-cased text)
+CUES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        "contact",
+        ("writ", "contact", "call", "phone", "mail", "reach", "message", "letter", "urge",
+         "tell", "send", "express"),
+        re.compile(
+            r"\b(?:write|writing|contact|call|phone|e-?mail|reach out|message|letter|urge|"
+            r"tell|send|express your)"
+        ),
+    ),
+    ("senators", ("senat",), re.compile(r"\bsenators?\b|\bsenate\b(?!\.gov)")),
+    (
+        "representative",
+        ("represent", "congress"),
+        re.compile(
+            r"\brepresentatives?\b|\bcongress ?(?:wo)?m[ae]n\b|\bcongresspeople\b|"
+            r"\bcongress(?:ional)? members?\b|\bmembers? of congress\b"
+        ),
+    ),
+    # Words that mean both chambers: "your elected officials", "lawmakers".
+    (
+        "both",
+        ("official", "lawmaker", "legislator", "congress"),
+        re.compile(
+            r"\belected officials?\b|\blawmakers?\b|\blegislators?\b|\bcongress\b(?!\.gov)"
+        ),
+    ),
+    (
+        "white_house",
+        ("white", "administration", "president"),
+        re.compile(
+            r"\bwhite ?house\b|\bthe (?:biden |trump )?administration\b|\bthe president\b"
+        ),
+    ),
+)  # fmt: skip
 # Pages that help find an official are not recipients themselves.
 OFFICIAL_HOSTS = ("congress.gov", "senate.gov", "house.gov", "whitehouse.gov", "usa.gov")
 LABEL_NOISE = re.compile(
@@ -40,39 +56,46 @@ def detect_targets(title: str, steps: tuple[Step, ...]) -> tuple[Target, ...]:
     """The officials (and other recipients) an action asks the reader to contact.
 
     A passage counts only when it both names a recipient and asks to contact
-    them, so "sign a petition to your senators" does not make a letter.
+    them (or the action's title does), so "sign a petition to your senators"
+    does not make a letter.
     """
-    passages = [title, *(f"{s.label}: {s.text}" for s in steps)]
-    title_asks = bool(CONTACT_VERB.search(title))
+    title_cues = _cues(title)
+    step_cues = [_cues(f"{step.label}: {step.text}") for step in steps]
+    title_asks = "contact" in title_cues
     kinds: set[TargetKind] = set()
-    for passage in passages:
-        if not (CONTACT_VERB.search(passage) or title_asks):
+    for cues in (title_cues, *step_cues):
+        if "contact" not in cues and not title_asks:
             continue
-        if SENATORS.search(passage):
-            kinds.add(TargetKind.SENATORS)
-        if REPRESENTATIVE.search(passage):
-            kinds.add(TargetKind.REPRESENTATIVE)
-        if BOTH_CHAMBERS.search(passage):
-            kinds.update((TargetKind.SENATORS, TargetKind.REPRESENTATIVE))
-        if WHITE_HOUSE.search(passage):
+        if "both" in cues:
+            cues = cues | {"senators", "representative"}
+        kinds.update(TargetKind(cue) for cue in cues if cue in OFFICIAL_CUES)
+    for step, cues in zip(steps, step_cues, strict=True):
+        if "contact" in cues and any(_host_is(link.url, "whitehouse.gov") for link in step.links):
             kinds.add(TargetKind.WHITE_HOUSE)
-    for step in steps:
-        for link in step.links:
-            if _is_official_page(link.url):
-                if "whitehouse.gov" in link.url and CONTACT_VERB.search(step.label + step.text):
-                    kinds.add(TargetKind.WHITE_HOUSE)
     order = (TargetKind.SENATORS, TargetKind.REPRESENTATIVE, TargetKind.WHITE_HOUSE)
     targets = [Target(kind) for kind in order if kind in kinds]
-    targets.extend(_other_recipients(steps))
+    targets.extend(_other_recipients(steps, step_cues))
     return tuple(targets)
 
 
-def _other_recipients(steps: tuple[Step, ...]) -> list[Target]:
+OFFICIAL_CUES = {"senators", "representative", "white_house"}
+
+
+def _cues(passage: str) -> set[str]:
+    text = passage.lower()
+    return {
+        name
+        for name, hints, pattern in CUES
+        if any(hint in text for hint in hints) and pattern.search(text)
+    }
+
+
+def _other_recipients(steps: tuple[Step, ...], step_cues: list[set[str]]) -> list[Target]:
     """Recipients outside government whose address or link the action gives."""
     found: list[Target] = []
     seen: set[str] = set()
-    for step in steps:
-        asks = CONTACT_VERB.search(f"{step.label} {step.text}")
+    for step, cues in zip(steps, step_cues, strict=True):
+        asks = "contact" in cues
         for link in step.links:
             if link.url in seen or _is_official_page(link.url):
                 continue
@@ -89,5 +112,9 @@ def _recipient_name(step: Step, link: Link) -> str:
 
 
 def _is_official_page(url: str) -> bool:
+    return any(_host_is(url, host) for host in OFFICIAL_HOSTS)
+
+
+def _host_is(url: str, domain: str) -> bool:
     host = (urlsplit(url).hostname or "").lower()
-    return any(host == h or host.endswith("." + h) for h in OFFICIAL_HOSTS)
+    return host == domain or host.endswith("." + domain)

@@ -36,6 +36,7 @@ SENTENCE_END = re.compile(
 )
 MAX_DERIVED_TITLE = 90
 SCAN_META_LINES = 60
+MAX_MARKER_LINE = 160
 
 
 @dataclass
@@ -131,6 +132,9 @@ def _split_sections(lines: list[str]) -> _Sections:
     while index < len(lines):
         line = lines[index]
         index += 1
+        if not line or (len(line) > MAX_MARKER_LINE and not PETITION.match(line)):
+            current.append(line)  # a paragraph: labels, footers and markers are short lines
+            continue
         if related := RELATED.match(line):
             sections.related_count = int(related[1])
             index = _read_related(lines, index, sections)

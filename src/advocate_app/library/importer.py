@@ -1,15 +1,28 @@
-"""Import files and folders into the library, one transaction per article."""
+"""Import files and folders into the library.
+
+Parsing is the slow part, so large imports parse in worker processes while
+this process writes; writes go in batches, each one transaction, so an
+interrupted import keeps every batch it finished.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..articles.decoding import UnreadableInput
 from ..articles.reader import IMPORTABLE_SUFFIXES, read_article
-from .store import ImportStatus, Library
+from .store import ImportStatus, Library, PreparedArticle, prepare
+
+PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more than it saves
+BATCH_SIZE = 100
+MAX_WORKERS = 4
 
 
 @dataclass(frozen=True)
@@ -26,6 +39,14 @@ class ImportResult:
         return self.status is ImportStatus.FAILED
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    path: Path
+    prepared: PreparedArticle | None
+    error: str | None
+    warnings: tuple[str, ...] = ()
+
+
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
     """Files as given, and inside folders every text or HTML file (recursively, sorted)."""
     for path in paths:
@@ -40,21 +61,83 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
+def import_paths(
+    library: Library,
+    paths: Iterable[Path],
+    *,
+    parallel: bool = True,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[ImportResult]:
+    """Import every article file under `paths`, yielding one result per file, in order."""
+    files = list(expand_paths(paths))
+    batch: list[_Parsed] = []
+    for parsed in _parse_all(files, parallel and len(files) >= PARALLEL_THRESHOLD):
+        if cancelled():
+            break
+        if parsed.prepared is None:
+            yield from _store(library, batch)
+            batch = []
+            yield ImportResult(parsed.path, ImportStatus.FAILED, error=parsed.error)
+            continue
+        batch.append(parsed)
+        if len(batch) >= BATCH_SIZE:
+            yield from _store(library, batch)
+            batch = []
+    yield from _store(library, batch)
+
+
 def import_file(library: Library, path: Path) -> ImportResult:
     """Parse and store one file; failures come back as a result, never as an exception."""
+    return next(iter(import_paths(library, [path], parallel=False)))
+
+
+def parse_file(path: Path) -> _Parsed:
     try:
         article = read_article(path)
+        return _Parsed(path, prepare(article, str(path.resolve())), None, article.warnings)
     except UnreadableInput as exc:
-        return ImportResult(path, ImportStatus.FAILED, error=str(exc))
+        return _Parsed(path, None, str(exc))
     except RecursionError:
-        return ImportResult(path, ImportStatus.FAILED, error="the page is nested too deeply")
+        return _Parsed(path, None, "the page is nested too deeply")
+
+
+def _parse_all(files: list[Path], parallel: bool) -> Iterator[_Parsed]:
+    if not parallel:
+        yield from map(parse_file, files)
+        return
+    workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+    # Never fork: the GUI process has threads. forkserver is cheap where it exists.
+    method = "forkserver" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(parse_file, files, chunksize=32)
+
+
+def _store(library: Library, batch: list[_Parsed]) -> Iterator[ImportResult]:
+    if not batch:
+        return
     try:
-        article_id, status = library.add(article, origin=str(path.resolve()))
+        outcomes = library.add_many(p.prepared for p in batch if p.prepared is not None)
+    except sqlite3.Error:
+        # Find which article the database refused; store the others one by one.
+        yield from (_store_one(library, parsed) for parsed in batch)
+        return
+    for parsed, outcome in zip(batch, outcomes, strict=True):
+        yield _result(parsed, outcome)
+
+
+def _store_one(library: Library, parsed: _Parsed) -> ImportResult:
+    assert parsed.prepared is not None
+    try:
+        (outcome,) = library.add_many([parsed.prepared])
     except sqlite3.Error as exc:
-        return ImportResult(path, ImportStatus.FAILED, error=f"could not save it: {exc}")
-    return ImportResult(path, status, article_id, article.title, warnings=article.warnings)
+        return ImportResult(parsed.path, ImportStatus.FAILED, error=f"could not save it: {exc}")
+    return _result(parsed, outcome)
 
 
-def import_paths(library: Library, paths: Iterable[Path]) -> Iterator[ImportResult]:
-    for path in expand_paths(paths):
-        yield import_file(library, path)
+def _result(parsed: _Parsed, outcome: tuple[int, ImportStatus]) -> ImportResult:
+    assert parsed.prepared is not None
+    article_id, status = outcome
+    return ImportResult(
+        parsed.path, status, article_id, parsed.prepared.title, warnings=parsed.warnings
+    )

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 
 def _v1_articles(db: sqlite3.Connection) -> None:
+    # Article metadata stays in small rows, so lists and sorting touch few pages;
+    # the long texts live beside them in article_texts.
     db.execute(
         """
         CREATE TABLE articles (
@@ -17,10 +19,7 @@ def _v1_articles(db: sqlite3.Connection) -> None:
             url TEXT,
             published TEXT,                    -- ISO 8601 with offset, or NULL
             sort_key REAL NOT NULL,            -- UTC seconds: published, else import time
-            body_text TEXT NOT NULL,           -- indexed for search
-            actions_text TEXT NOT NULL,        -- indexed for search
             action_count INTEGER NOT NULL,
-            content TEXT NOT NULL,             -- the parsed article as JSON
             content_hash TEXT NOT NULL,
             origin TEXT,                       -- the file or address it came from
             imported_at TEXT NOT NULL,
@@ -31,6 +30,19 @@ def _v1_articles(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX articles_by_date ON articles(sort_key DESC, id DESC)")
     db.execute(
         """
+        CREATE TABLE article_texts (
+            id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,               -- repeated here for the search index
+            body TEXT NOT NULL,                -- paragraphs separated by blank lines
+            opinion TEXT NOT NULL,             -- same
+            action_essay TEXT NOT NULL,        -- same
+            actions_text TEXT NOT NULL,        -- the action list as plain text, for search
+            details TEXT NOT NULL              -- the rest of the parsed article, as JSON
+        )
+        """
+    )
+    db.execute(
+        """
         CREATE TABLE article_categories (
             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             category TEXT NOT NULL,
@@ -39,40 +51,43 @@ def _v1_articles(db: sqlite3.Connection) -> None:
         """
     )
     db.execute("CREATE INDEX categories_by_name ON article_categories(category)")
+    # detail=none keeps no word positions: a smaller index, faster imports; searches
+    # are lists of words (and prefixes), which need no positions.
     db.execute(
         """
         CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, body_text, actions_text,
-            content='articles', content_rowid='id',
-            tokenize='unicode61 remove_diacritics 2'
+            title, body, opinion, action_essay, actions_text,
+            content='article_texts', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2',
+            detail=none
         )
         """
     )
     # Triggers keep the index in step with every write, whoever makes it.
+    columns = "title, body, opinion, action_essay, actions_text"
+    new = ", ".join(f"new.{c.strip()}" for c in columns.split(","))
+    old = ", ".join(f"old.{c.strip()}" for c in columns.split(","))
     db.execute(
-        """
-        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts(rowid, title, body_text, actions_text)
-            VALUES (new.id, new.title, new.body_text, new.actions_text);
+        f"""
+        CREATE TRIGGER article_texts_insert AFTER INSERT ON article_texts BEGIN
+            INSERT INTO articles_fts(rowid, {columns}) VALUES (new.id, {new});
         END
         """
     )
     db.execute(
-        """
-        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, body_text, actions_text)
-            VALUES ('delete', old.id, old.title, old.body_text, old.actions_text);
+        f"""
+        CREATE TRIGGER article_texts_delete AFTER DELETE ON article_texts BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, {columns})
+            VALUES ('delete', old.id, {old});
         END
         """
     )
     db.execute(
-        """
-        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body_text, actions_text
-        ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, body_text, actions_text)
-            VALUES ('delete', old.id, old.title, old.body_text, old.actions_text);
-            INSERT INTO articles_fts(rowid, title, body_text, actions_text)
-            VALUES (new.id, new.title, new.body_text, new.actions_text);
+        f"""
+        CREATE TRIGGER article_texts_update AFTER UPDATE ON article_texts BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, {columns})
+            VALUES ('delete', old.id, {old});
+            INSERT INTO articles_fts(rowid, {columns}) VALUES (new.id, {new});
         END
         """
     )

@@ -1,0 +1,85 @@
+"""Advocate's benchmarks. Run with: python3 scripts/dev.py bench [--articles N]
+
+Measures, on a generated library of site-shaped articles:
+  import    articles imported per second (read, parse, store, index)
+  search    full-text search latency, p50 and p95
+  size      the database size on disk
+
+The machine is shared and noisy: compare ratios within one run, not across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import closing
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from advocate_app.library.importer import import_paths  # noqa: E402
+from advocate_app.library.store import open_library  # noqa: E402
+from corpus import search_terms, write_corpus  # noqa: E402
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def bench_library(workdir: Path, count: int) -> dict[str, float]:
+    corpus = write_corpus(workdir / "corpus", count)
+    corpus_mb = sum(p.stat().st_size for p in corpus) / 1_048_576
+    db_path = workdir / "data" / "library.sqlite3"
+    results: dict[str, float] = {"articles": count, "corpus_mb": round(corpus_mb, 1)}
+    with closing(open_library(db_path)) as library:
+        started = time.perf_counter()
+        failed = sum(1 for r in import_paths(library, [workdir / "corpus"]) if r.failed)
+        elapsed = time.perf_counter() - started
+        assert failed == 0, f"{failed} generated articles failed to import"
+        results["import_seconds"] = round(elapsed, 2)
+        results["import_per_second"] = round(count / elapsed)
+
+        rng = random.Random(11)
+        queries = search_terms(rng, 300)
+        for query in queries[:20]:  # warm the page cache, as a running app would have it
+            library.list(search=query)
+        latencies, hits = [], []
+        for query in queries:
+            # What the window does per keystroke: all matching ids, then the first screenful.
+            started = time.perf_counter()
+            found = library.ids(search=query)
+            library.list(search=query, limit=50)
+            latencies.append((time.perf_counter() - started) * 1000)
+            hits.append(len(found))
+        results["search_p50_ms"] = round(statistics.median(latencies), 2)
+        results["search_p95_ms"] = round(percentile(latencies, 0.95), 2)
+        results["search_median_hits"] = statistics.median(hits)
+        library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    results["db_mb"] = round(db_path.stat().st_size / 1_048_576, 1)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="advocate-bench-") as tmp:
+        results = bench_library(Path(tmp), args.articles)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        goals = {"import_per_second": "goal >= 1000", "search_p95_ms": "goal <= 20"}
+        for key, value in results.items():
+            print(f"{key:<22} {value:>10}   {goals.get(key, '')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
