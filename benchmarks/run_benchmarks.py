@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from advocate_app.library.importer import import_paths  # noqa: E402
+from advocate_app.library.queries import ArticleQuery  # noqa: E402
 from advocate_app.library.store import open_library  # noqa: E402
 from corpus import search_terms, write_corpus  # noqa: E402
 
@@ -48,13 +49,13 @@ def bench_library(workdir: Path, count: int) -> dict[str, float]:
         rng = random.Random(11)
         queries = search_terms(rng, 300)
         for query in queries[:20]:  # warm the page cache, as a running app would have it
-            library.list(search=query)
+            library.ids(ArticleQuery(search=query))
         latencies, hits = [], []
         for query in queries:
             # What the window does per keystroke: all matching ids, then the first screenful.
             started = time.perf_counter()
-            found = library.ids(search=query)
-            library.list(search=query, limit=50)
+            found = library.ids(ArticleQuery(search=query))
+            library.summaries(found[:50])
             latencies.append((time.perf_counter() - started) * 1000)
             hits.append(len(found))
         results["search_p50_ms"] = round(statistics.median(latencies), 2)

@@ -14,6 +14,7 @@ from . import __version__
 from .articles.model import article_to_dict
 from .library.database import LibraryError
 from .library.importer import import_paths
+from .library.queries import ArticleQuery
 from .library.store import Library, open_library
 from .paths import data_dir, library_path
 
@@ -135,7 +136,7 @@ def _import(folder: Path, paths: list[Path], as_json: bool, out: TextIO, err: Te
 def _list(
     library: Library, search: str | None, category: str | None, as_json: bool, out: TextIO
 ) -> int:
-    summaries = library.list(search=search, category=category)
+    summaries = library.list(ArticleQuery(search=search or "", category=category))
     if as_json:
         payload = [
             {

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ..articles.decoding import UnreadableInput
 from ..articles.reader import IMPORTABLE_SUFFIXES, read_article
-from .store import ImportStatus, Library, PreparedArticle, prepare
+from .records import ImportStatus, PreparedArticle, prepare
+from .store import Library
 
 PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more than it saves
 BATCH_SIZE = 100

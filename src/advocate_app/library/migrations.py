@@ -93,8 +93,28 @@ def _v1_articles(db: sqlite3.Connection) -> None:
     )
 
 
+def _v2_reader_marks(db: sqlite3.Connection) -> None:
+    db.execute("ALTER TABLE articles ADD COLUMN is_read INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE articles ADD COLUMN is_starred INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE articles ADD COLUMN deleted_at TEXT")  # set: in the trash
+    db.execute("CREATE INDEX articles_by_title ON articles(title COLLATE NOCASE)")
+    # Keyed by the article's stable identity, so a re-import or a restore keeps it.
+    db.execute(
+        """
+        CREATE TABLE action_status (
+            article_uid TEXT NOT NULL,
+            action_number INTEGER NOT NULL,
+            done_at TEXT NOT NULL,
+            PRIMARY KEY (article_uid, action_number)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+
+
 # (target version, migration). Append only.
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_articles),
+    (2, _v2_reader_marks),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,124 +1,41 @@
-"""Articles in the library: import, list, search and read back."""
+"""The library: store articles, list and search them, and keep the reader's marks on them."""
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 
-from ..articles.model import Article, article_from_dict, article_to_dict
+from ..articles.model import Article, article_from_dict
 from .database import open_database, transaction
+from .queries import DONE_COUNT, ArticleQuery
+from .records import (
+    PARAGRAPH_BREAK,
+    TEXT_COLUMNS,
+    ArticleSummary,
+    ImportStatus,
+    PreparedArticle,
+    StoredArticle,
+    prepare,
+)
 
-
-class ImportStatus(StrEnum):
-    IMPORTED = "imported"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True)
-class StoredArticle:
-    id: int
-    uid: str
-    article: Article
-    origin: str | None
-    imported_at: str
-    updated_at: str
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    id: int
-    title: str
-    source: str | None
-    published: str | None
-    categories: tuple[str, ...]
-    actions: int
-    done: int
-
-
-# Paragraphs never contain blank lines, so a blank line joins them losslessly.
-PARAGRAPH_BREAK = "\n\n"
-TEXT_COLUMNS = ("body", "opinion", "action_essay")
 SQL_VARIABLES = 500  # ids per IN (...) query, well under SQLite's limit
-SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def fts_query(text: str) -> str | None:
-    """A safe FTS5 query: every word must match, the last one as a prefix (search as you type)."""
-    words = SEARCH_TOKEN.findall(text)
-    if not words:
-        return None
-    quoted = [f'"{word}"' for word in words[:32]]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-@dataclass(frozen=True)
-class PreparedArticle:
-    """An article turned into the values the database stores.
-
-    Preparing is pure CPU work, so large imports do it in worker processes; the
-    result is plain strings, cheap to send back.
-    """
-
-    uid: str
-    title: str
-    source: str | None
-    url: str | None
-    published: str | None
-    sort_key: float | None  # None: sort by when it is stored
-    action_count: int
-    body: str
-    opinion: str
-    action_essay: str
-    actions_text: str
-    details: str
-    content_hash: str
-    categories: tuple[str, ...]
-    origin: str | None
-
-
-def prepare(article: Article, origin: str | None = None) -> PreparedArticle:
-    content = article_to_dict(article)
-    texts = {key: PARAGRAPH_BREAK.join(content.pop(key)) for key in TEXT_COLUMNS}
-    details = json.dumps(content, ensure_ascii=False, sort_keys=True)
-    digest = hashlib.sha256((details + "\0" + "\0".join(texts.values())).encode("utf-8"))
-    return PreparedArticle(
-        uid=article.identity(),
-        title=article.title,
-        source=article.source,
-        url=article.url,
-        published=content["published"],
-        sort_key=article.published.timestamp() if article.published else None,
-        action_count=len(article.actions),
-        actions_text="\n".join(action.search_text() for action in article.actions),
-        details=details,
-        content_hash=digest.hexdigest(),
-        categories=article.categories,
-        origin=origin,
-        **texts,
-    )
 
 
 class Library:
-    """The reader's articles. Every write is a transaction."""
+    """The reader's articles. Every write is a transaction, committed at once."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
         self.db = connection
+        self.path = path
 
     def close(self) -> None:
         self.db.close()
 
-    # --- writing -------------------------------------------------------
+    # --- storing articles ---------------------------------------------
     def add(self, article: Article, origin: str | None = None) -> tuple[int, ImportStatus]:
         """Store an article, or update the copy imported before (same identity)."""
         with transaction(self.db):
@@ -131,9 +48,14 @@ class Library:
 
     def _write(self, prepared: PreparedArticle) -> tuple[int, ImportStatus]:
         row = self.db.execute(
-            "SELECT id, content_hash FROM articles WHERE uid = ?", (prepared.uid,)
+            "SELECT id, content_hash, deleted_at FROM articles WHERE uid = ?", (prepared.uid,)
         ).fetchone()
-        if row is not None and row["content_hash"] == prepared.content_hash:
+        if row is not None and row["deleted_at"] is not None:
+            # Importing a deleted article brings it back, as if new.
+            self.db.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", (row["id"],))
+            if row["content_hash"] == prepared.content_hash:
+                return int(row["id"]), ImportStatus.IMPORTED
+        elif row is not None and row["content_hash"] == prepared.content_hash:
             return int(row["id"]), ImportStatus.UNCHANGED
         values = dataclasses.asdict(prepared)
         values["now"] = _now()
@@ -159,7 +81,8 @@ class Library:
                 {**values, "id": article_id},
             )
         else:
-            article_id, status = int(row["id"]), ImportStatus.UPDATED
+            article_id = int(row["id"])
+            status = ImportStatus.UPDATED if row["deleted_at"] is None else ImportStatus.IMPORTED
             self.db.execute(
                 """
                 UPDATE articles SET title = :title, source = :source, url = :url,
@@ -188,13 +111,15 @@ class Library:
 
     # --- reading -------------------------------------------------------
     def count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        row = self.db.execute("SELECT count(*) FROM articles WHERE deleted_at IS NULL").fetchone()
+        return int(row[0])
 
     def get(self, article_id: int) -> StoredArticle | None:
         row = self.db.execute(
             "SELECT a.id, a.uid, t.details, t.body, t.opinion, t.action_essay, a.origin,"
-            " a.imported_at, a.updated_at FROM articles a JOIN article_texts t USING (id)"
-            " WHERE a.id = ?",
+            " a.imported_at, a.updated_at, a.is_read, a.is_starred"
+            " FROM articles a JOIN article_texts t USING (id)"
+            " WHERE a.id = ? AND a.deleted_at IS NULL",
             (article_id,),
         ).fetchone()
         if row is None:
@@ -202,6 +127,9 @@ class Library:
         content = json.loads(row["details"])
         for key in TEXT_COLUMNS:
             content[key] = row[key].split(PARAGRAPH_BREAK) if row[key] else []
+        done = self.db.execute(
+            "SELECT action_number FROM action_status WHERE article_uid = ?", (row["uid"],)
+        )
         return StoredArticle(
             id=int(row["id"]),
             uid=row["uid"],
@@ -209,17 +137,21 @@ class Library:
             origin=row["origin"],
             imported_at=row["imported_at"],
             updated_at=row["updated_at"],
+            read=bool(row["is_read"]),
+            starred=bool(row["is_starred"]),
+            done_actions=frozenset(int(r[0]) for r in done),
         )
 
+    def ids(self, query: ArticleQuery | None = None) -> list[int]:
+        """Ids of the matching articles, in order (cheap: for lazily loaded lists)."""
+        sql, params = (query or ArticleQuery()).sql()
+        return [row[0] for row in self.db.execute(sql, params)]
+
     def list(
-        self,
-        search: str | None = None,
-        category: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, query: ArticleQuery | None = None, limit: int | None = None, offset: int = 0
     ) -> list[ArticleSummary]:
-        """Article summaries, newest first, filtered by full-text search and category."""
-        ids = self.ids(search, category)
+        """Summaries of the matching articles, in the query's order."""
+        ids = self.ids(query)
         end = None if limit is None else offset + limit
         return self.summaries(ids[offset:end])
 
@@ -227,43 +159,108 @@ class Library:
         """Summaries of these articles, in the order given (missing ones are skipped)."""
         found: dict[int, ArticleSummary] = {}
         for start in range(0, len(ids), SQL_VARIABLES):
-            chunk = ids[start : start + SQL_VARIABLES]
+            chunk = list(ids[start : start + SQL_VARIABLES])
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(
-                "SELECT a.id, a.title, a.source, a.published, a.action_count,"
+                "SELECT a.id, a.title, a.source, a.published, a.action_count, a.is_read,"
+                f" a.is_starred, {DONE_COUNT} AS done,"
                 " (SELECT group_concat(category, char(31)) FROM article_categories c"
                 "  WHERE c.article_id = a.id) AS categories"
-                f" FROM articles a WHERE a.id IN ({marks})",
+                f" FROM articles a WHERE a.id IN ({marks}) AND a.deleted_at IS NULL",
                 chunk,
             )
             for row in rows:
                 found[int(row["id"])] = _summary(row)
         return [found[i] for i in ids if i in found]
 
-    def ids(self, search: str | None = None, category: str | None = None) -> list[int]:
-        """Ids of the matching articles, newest first (cheap: for lazily loaded lists)."""
-        where, params = self._filters(search, category)
-        sql = f"SELECT a.id FROM articles a {where} ORDER BY a.sort_key DESC, a.id DESC"
-        return [row[0] for row in self.db.execute(sql, params)]
-
     def categories(self) -> list[tuple[str, int]]:
         rows = self.db.execute(
-            "SELECT category, count(*) AS n FROM article_categories"
-            " GROUP BY category ORDER BY category COLLATE NOCASE"
+            "SELECT c.category, count(*) AS n FROM article_categories c"
+            " JOIN articles a ON a.id = c.article_id WHERE a.deleted_at IS NULL"
+            " GROUP BY c.category ORDER BY c.category COLLATE NOCASE"
         )
         return [(row["category"], int(row["n"])) for row in rows]
 
-    def _filters(self, search: str | None, category: str | None) -> tuple[str, list[object]]:
-        clauses: list[str] = []
-        params: list[object] = []
-        query = fts_query(search) if search else None
-        if query:
-            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(query)
-        if category:
-            clauses.append("a.id IN (SELECT article_id FROM article_categories WHERE category = ?)")
-            params.append(category)
-        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+    def ids_by_title(self, titles: Iterable[str]) -> dict[str, int]:
+        """Articles in the library with exactly these titles (case-insensitive)."""
+        found: dict[str, int] = {}
+        for title in titles:
+            row = self.db.execute(
+                "SELECT id FROM articles WHERE title = ? COLLATE NOCASE AND deleted_at IS NULL"
+                " ORDER BY sort_key DESC LIMIT 1",
+                (title,),
+            ).fetchone()
+            if row is not None:
+                found[title] = int(row[0])
+        return found
+
+    # --- the reader's marks ----------------------------------------------
+    def set_read(self, ids: Iterable[int], read: bool) -> None:
+        self._set_flag("is_read", ids, read)
+
+    def set_starred(self, ids: Iterable[int], starred: bool) -> None:
+        self._set_flag("is_starred", ids, starred)
+
+    def _set_flag(self, column: str, ids: Iterable[int], value: bool) -> None:
+        with transaction(self.db):
+            self.db.executemany(
+                f"UPDATE articles SET {column} = ? WHERE id = ?", [(int(value), i) for i in ids]
+            )
+
+    def set_action_done(self, article_id: int, number: int, done: bool) -> None:
+        """Mark one action of an article done or not done, at once."""
+        with transaction(self.db):
+            uid = self._uid(article_id)
+            if done:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO action_status (article_uid, action_number, done_at)"
+                    " VALUES (?, ?, ?)",
+                    (uid, number, _now()),
+                )
+            else:
+                self.db.execute(
+                    "DELETE FROM action_status WHERE article_uid = ? AND action_number = ?",
+                    (uid, number),
+                )
+
+    def delete(self, ids: Iterable[int]) -> None:
+        """Move articles out of sight; `restore` brings them back until `purge_deleted`."""
+        now = _now()
+        with transaction(self.db):
+            self.db.executemany(
+                "UPDATE articles SET deleted_at = ? WHERE id = ?", [(now, i) for i in ids]
+            )
+
+    def restore(self, ids: Iterable[int]) -> None:
+        with transaction(self.db):
+            self.db.executemany(
+                "UPDATE articles SET deleted_at = NULL WHERE id = ?", [(i,) for i in ids]
+            )
+
+    def purge_deleted(self) -> int:
+        """Remove deleted articles for good. What was done for them is kept, by identity."""
+        with transaction(self.db):
+            cursor = self.db.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL")
+        return cursor.rowcount
+
+    def _uid(self, article_id: int) -> str:
+        row = self.db.execute("SELECT uid FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no article with id {article_id}")
+        return str(row[0])
+
+    # --- small app state kept with the library ------------------------
+    def state(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM app_state WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_state(self, key: str, value: str) -> None:
+        with transaction(self.db):
+            self.db.execute(
+                "INSERT INTO app_state (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
 
 def _summary(row: sqlite3.Row) -> ArticleSummary:
@@ -274,13 +271,15 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
         published=row["published"],
         categories=tuple(row["categories"].split("\x1f")) if row["categories"] else (),
         actions=int(row["action_count"]),
-        done=0,
+        done=int(row["done"]),
+        read=bool(row["is_read"]),
+        starred=bool(row["is_starred"]),
     )
 
 
 def open_library(path: Path, *, create: bool = True) -> Library:
     """Open the library file (see database.open_database for the errors it raises)."""
-    return Library(open_database(path, create=create))
+    return Library(open_database(path, create=create), path)
 
 
 def _now() -> str:

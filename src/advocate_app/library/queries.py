@@ -1,0 +1,76 @@
+"""Which articles a list shows, and in what order, as SQL."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
+DONE_COUNT = (
+    "(SELECT count(*) FROM action_status s"
+    " WHERE s.article_uid = a.uid AND s.action_number <= a.action_count)"
+)
+
+
+class StatusFilter(StrEnum):
+    ALL = "all"
+    UNREAD = "unread"
+    STARRED = "starred"
+    OPEN = "open"  # has actions not yet done
+    DONE = "done"  # every action done
+
+
+class SortOrder(StrEnum):
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    TITLE = "title"
+
+
+ORDER_BY = {
+    SortOrder.NEWEST: "a.sort_key DESC, a.id DESC",
+    SortOrder.OLDEST: "a.sort_key ASC, a.id ASC",
+    SortOrder.TITLE: "a.title COLLATE NOCASE ASC, a.id ASC",
+}
+STATUS_CLAUSE = {
+    StatusFilter.ALL: None,
+    StatusFilter.UNREAD: "a.is_read = 0",
+    StatusFilter.STARRED: "a.is_starred = 1",
+    StatusFilter.OPEN: f"a.action_count > {DONE_COUNT}",
+    StatusFilter.DONE: f"a.action_count > 0 AND a.action_count <= {DONE_COUNT}",
+}
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    search: str = ""
+    category: str | None = None
+    status: StatusFilter = StatusFilter.ALL
+    sort: SortOrder = SortOrder.NEWEST
+
+    def sql(self) -> tuple[str, list[object]]:
+        """SELECT of the matching article ids, in order."""
+        clauses = ["a.deleted_at IS NULL"]
+        params: list[object] = []
+        match = fts_query(self.search)
+        if match:
+            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(match)
+        if self.category:
+            clauses.append("a.id IN (SELECT article_id FROM article_categories WHERE category = ?)")
+            params.append(self.category)
+        status = STATUS_CLAUSE[self.status]
+        if status:
+            clauses.append(status)
+        where = " AND ".join(clauses)
+        return f"SELECT a.id FROM articles a WHERE {where} ORDER BY {ORDER_BY[self.sort]}", params
+
+
+def fts_query(text: str | None) -> str | None:
+    """A safe FTS5 query: every word must match, the last one as a prefix (search as you type)."""
+    words = SEARCH_TOKEN.findall(text or "")
+    if not words:
+        return None
+    quoted = [f'"{word}"' for word in words[:32]]
+    quoted[-1] += "*"
+    return " ".join(quoted)

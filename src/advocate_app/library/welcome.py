@@ -1,0 +1,24 @@
+"""The welcome article a new library starts with."""
+
+from __future__ import annotations
+
+from ..articles.reader import read_article
+from ..paths import bundled
+from .store import Library
+
+WELCOME_FILE = "welcome.txt"
+WELCOME_STATE_KEY = "welcome_added"
+WELCOME_ORIGIN = "advocate:welcome"
+
+
+def add_welcome_article(library: Library) -> int | None:
+    """Add the welcome article once, the first time a library is opened.
+
+    Deleting it later is respected: it never comes back on its own.
+    """
+    if library.state(WELCOME_STATE_KEY) is not None:
+        return None
+    article = read_article(bundled("resources") / WELCOME_FILE)
+    article_id, _ = library.add(article, origin=WELCOME_ORIGIN)
+    library.set_state(WELCOME_STATE_KEY, "1")
+    return article_id
