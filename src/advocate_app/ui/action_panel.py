@@ -1,0 +1,233 @@
+"""The right pane: what the reader can do about the article, one card per action."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..articles.model import Action, TargetKind
+from ..library.records import StoredArticle
+from .links import LinkPolicy
+
+TARGET_NAMES = {
+    TargetKind.SENATORS: "your senators",
+    TargetKind.REPRESENTATIVE: "your representative",
+    TargetKind.WHITE_HOUSE: "the White House",
+}
+LETTERS_NOT_READY = (
+    "Letters filled with your details arrive in the next version of Advocate. "
+    "Until then, copy the sample message and use the links above."
+)
+
+
+class ActionCard(QFrame):
+    """One numbered action: done box, title, steps, links and sample messages."""
+
+    done_toggled = Signal(int, bool)  # action number, done
+
+    def __init__(
+        self, action: Action, done: bool, links: LinkPolicy, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.action = action
+        self._links = links
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(f"Action {action.number}: {action.title}")
+        self._setup_ui(done)
+
+    def _setup_ui(self, done: bool) -> None:
+        action = self.action
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(6)
+
+        header = QHBoxLayout()
+        self.done_box = QCheckBox(self)
+        self.done_box.setChecked(done)
+        self.done_box.setToolTip("Mark this action done")
+        self.done_box.setAccessibleName(f"Action {action.number} done")
+        self.done_box.toggled.connect(lambda on: self.done_toggled.emit(action.number, on))
+        title = QLabel(f"<b>{action.number}. {escape(action.title)}</b>", self)
+        title.setWordWrap(True)
+        title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        title.setBuddy(self.done_box)
+        title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        header.addWidget(self.done_box, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(title, 1)
+        layout.addLayout(header)
+
+        recipients = self._recipients_text()
+        if recipients:
+            layout.addWidget(muted_label(recipients, self))
+
+        for step in action.steps:
+            text = (
+                f"<b>{escape(step.label)}:</b> {escape(step.text)}"
+                if step.label
+                else escape(step.text)
+            )
+            label = QLabel(text, self)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+            if step.links:
+                row = QHBoxLayout()
+                for link in step.links:
+                    button = QPushButton(link.text, self)
+                    button.setToolTip(link.url)
+                    button.setAccessibleName(f"Open {link.text}")
+                    button.clicked.connect(lambda _=False, url=link.url: self._links.open(url))
+                    row.addWidget(button)
+                row.addStretch(1)
+                layout.addLayout(row)
+
+        for number, sample in enumerate(action.sample_messages, start=1):
+            layout.addWidget(SampleMessage(sample, number, self))
+
+        if action.contacts_officials:
+            write = QPushButton("Write letter…", self)
+            write.setEnabled(False)
+            write.setToolTip(LETTERS_NOT_READY)
+            write.setAccessibleName(f"Write letter for action {action.number}")
+            row = QHBoxLayout()
+            row.addWidget(write)
+            row.addStretch(1)
+            layout.addLayout(row)
+        if action.generated:
+            note = "Suggested by Advocate: the article had no action list."
+            layout.addWidget(muted_label(note, self))
+
+    def _recipients_text(self) -> str:
+        names = [TARGET_NAMES[t.kind] for t in self.action.targets if t.kind in TARGET_NAMES]
+        names += [
+            t.name or t.contact or "" for t in self.action.targets if t.kind is TargetKind.OTHER
+        ]
+        names = [n for n in names if n]
+        return "To: " + ", ".join(names) if names else ""
+
+
+def muted_label(text: str, parent: QWidget) -> QLabel:
+    """Secondary text in the palette's muted colour (right in light and dark themes)."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    colour = parent.palette().color(QPalette.ColorRole.PlaceholderText).name()
+    label.setStyleSheet(f"color: {colour};")
+    return label
+
+
+class SampleMessage(QWidget):
+    """A sample letter, collapsed until asked for, with a Copy button."""
+
+    def __init__(self, text: str, number: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = text
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.toggle = QToolButton(self, text="Sample message", checkable=True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setAccessibleName(f"Show sample message {number}")
+        self.copy = QPushButton("Copy", self)
+        self.copy.setToolTip("Copy the sample message to the clipboard")
+        self.copy.setAccessibleName(f"Copy sample message {number}")
+        self.copy.clicked.connect(self._copy)
+        row.addWidget(self.toggle)
+        row.addStretch(1)
+        row.addWidget(self.copy)
+        layout.addLayout(row)
+        self.editor = QPlainTextEdit(text, self)
+        self.editor.setReadOnly(True)
+        self.editor.setAccessibleName(f"Sample message {number}")
+        self.editor.setVisible(False)
+        lines = max(6, min(16, text.count("\n") + 4))
+        self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * lines)
+        layout.addWidget(self.editor)
+        self.toggle.toggled.connect(self._set_open)
+
+    def _set_open(self, open_: bool) -> None:
+        self.editor.setVisible(open_)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text)
+        self.copy.setText("Copied")
+
+
+class ActionPanel(QScrollArea):
+    done_toggled = Signal(int, int, bool)  # article id, action number, done
+
+    def __init__(self, links: LinkPolicy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._links = links
+        self._article_id: int | None = None
+        self.cards: list[ActionCard] = []
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("What you can do")
+        self.show_article(None)
+
+    def show_article(self, stored: StoredArticle | None) -> None:
+        self._article_id = stored.id if stored else None
+        self.cards = []
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(10)
+        self.heading = QLabel(content)
+        self.heading.setAccessibleName("Action progress")
+        layout.addWidget(self.heading)
+        if stored is None:
+            self.heading.setText("<b>What you can do</b>")
+            empty = "The actions of the article you select appear here."
+            layout.addWidget(muted_label(empty, content))
+        else:
+            article = stored.article
+            if article.actions_intro:
+                layout.addWidget(self._prose(article.actions_intro, content))
+            for action in article.actions:
+                card = ActionCard(
+                    action, action.number in stored.done_actions, self._links, content
+                )
+                card.done_toggled.connect(self._card_toggled)
+                self.cards.append(card)
+                layout.addWidget(card)
+            if article.actions_outro:
+                layout.addWidget(self._prose(article.actions_outro, content))
+            self._update_heading()
+        layout.addStretch(1)
+        self.setWidget(content)
+
+    def _prose(self, text: str, parent: QWidget) -> QLabel:
+        label = QLabel(escape(text).replace("\n\n", "<br><br>"), parent)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def done_count(self) -> int:
+        return sum(card.done_box.isChecked() for card in self.cards)
+
+    def _update_heading(self) -> None:
+        total = len(self.cards)
+        self.heading.setText(f"<b>What you can do</b> — {self.done_count()} of {total} done")
+
+    def _card_toggled(self, number: int, done: bool) -> None:
+        self._update_heading()
+        if self._article_id is not None:
+            self.done_toggled.emit(self._article_id, number, done)

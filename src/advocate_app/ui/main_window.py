@@ -1,0 +1,322 @@
+"""The main window: the article list, the reader and the action panel side by side."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+)
+
+from .. import __version__
+from ..library.importer import ImportResult
+from ..library.queries import ArticleQuery
+from ..library.records import ImportStatus
+from ..library.store import Library
+from . import tasks
+from .action_panel import ActionPanel
+from .article_list_pane import ArticleListPane
+from .links import LinkPolicy
+from .reader_view import ReaderView
+from .settings import WindowSettings
+from .window_actions import WindowActions
+
+DEFAULT_SIZE = (1360, 840)
+DEFAULT_SPLIT = (340, 600, 420)
+IMPORT_FILTER = "Articles (*.txt *.text *.md *.html *.htm *.xhtml);;All files (*)"
+STATUS_TIMEOUT_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    import_finished = Signal(object)  # list[ImportResult]
+
+    def __init__(
+        self,
+        library: Library,
+        settings: WindowSettings,
+        links: LinkPolicy | None = None,
+        notify: Callable[[str, str, str], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self.links = links or LinkPolicy(report=self.show_status)
+        self._notify = notify or self._message_box
+        self._import: tasks.Task | None = None
+        self._deleted: list[list[int]] = []  # undo stack of deletions
+        self.setWindowTitle("Advocate")
+        self.setAcceptDrops(True)
+        self._setup_ui()
+        self.actions_ = WindowActions(self)
+        self.list_pane.view.customContextMenuRequested.connect(self._list_menu)
+        self._restore()
+
+    # --- building ------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.list_pane = ArticleListPane(self.library, self)
+        self.reader = ReaderView(self.links, self)
+        self.action_panel = ActionPanel(self.links, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (self.list_pane, self.reader, self.action_panel):
+            self.splitter.addWidget(widget)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName("Import progress")
+        self.progress.setMaximumWidth(240)
+        self.progress.hide()
+        self.cancel_import = QPushButton("Cancel", self)
+        self.cancel_import.setAccessibleName("Cancel import")
+        self.cancel_import.clicked.connect(self._cancel_import)
+        self.cancel_import.hide()
+        self.status_label = QLabel(self)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_import)
+
+        self.list_pane.current_article_changed.connect(self.show_article)
+        self.reader.related_requested.connect(self.open_article)
+        self.reader.font_size_changed.connect(self.settings.set_font_size)
+        self.action_panel.done_toggled.connect(self._set_action_done)
+
+    def _restore(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        splitter = self.settings.splitter()
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes(list(DEFAULT_SPLIT))
+        self.reader.set_point_size(self.settings.font_size(self.reader.point_size()))
+        self.reader.set_collapsed(self.settings.collapsed_sections())
+        self.list_pane.set_query(self.settings.query())
+        last = self.settings.last_article()
+        if last is None or not self.list_pane.select(last):
+            self.list_pane.select_row(0)
+
+    # --- reading -------------------------------------------------------------
+    def current_article_id(self) -> int | None:
+        return self.reader.article_id
+
+    def open_article(self, article_id: int) -> None:
+        """Show an article, clearing filters if it is not in the current list."""
+        if not self.list_pane.select(article_id):
+            self.list_pane.set_query(ArticleQuery())
+            self.list_pane.select(article_id)
+
+    def show_article(self, article_id: int | None) -> None:
+        stored = self.library.get(article_id) if article_id is not None else None
+        if stored is not None and not stored.read:
+            if self._write(lambda: self.library.set_read([stored.id], True)):
+                self.list_pane.model.refresh([stored.id])
+        related = self.library.ids_by_title(stored.article.related) if stored else {}
+        self.reader.show_article(stored, related)
+        self.action_panel.show_article(stored)
+        self.settings.set_last_article(article_id)
+        title = stored.article.title if stored else None
+        self.setWindowTitle(f"{title} — Advocate" if title else "Advocate")
+
+    def page_down(self) -> None:
+        """Space: scroll the article, then go on to the next one."""
+        if not self.reader.page_down():
+            self.list_pane.move(1)
+
+    # --- marks -----------------------------------------------------------------
+    def toggle_read(self) -> None:
+        ids = self.list_pane.selected_ids()
+        summaries = self.library.summaries(ids)
+        if not summaries:
+            return
+        make_read = not all(s.read for s in summaries)
+        if self._write(lambda: self.library.set_read(ids, make_read)):
+            self.list_pane.model.refresh(ids)
+
+    def toggle_star(self) -> None:
+        ids = self.list_pane.selected_ids()
+        summaries = self.library.summaries(ids)
+        if not summaries:
+            return
+        star = not all(s.starred for s in summaries)
+        if self._write(lambda: self.library.set_starred(ids, star)):
+            self.list_pane.model.refresh(ids)
+
+    def delete_selected(self) -> None:
+        ids = self.list_pane.selected_ids()
+        if not ids:
+            return
+        row = self.list_pane.view.currentIndex().row()
+        if not self._write(lambda: self.library.delete(ids)):
+            return
+        self._deleted.append(ids)
+        self.list_pane.reload()
+        self.list_pane.select_row(row)
+        if not self.list_pane.model.rowCount():
+            self.show_article(None)
+        count = f"{len(ids)} article{'s' if len(ids) != 1 else ''}"
+        self.show_status(f"Deleted {count}. Undo with Ctrl+Z.")
+        self.actions_.undo_delete.setEnabled(True)
+
+    def undo_delete(self) -> None:
+        if not self._deleted:
+            return
+        ids = self._deleted.pop()
+        if self._write(lambda: self.library.restore(ids)):
+            self.list_pane.reload()
+            self.list_pane.select(ids[0])
+            self.show_status(f"Restored {len(ids)} article{'s' if len(ids) != 1 else ''}.")
+        self.actions_.undo_delete.setEnabled(bool(self._deleted))
+
+    def _set_action_done(self, article_id: int, number: int, done: bool) -> None:
+        if self._write(lambda: self.library.set_action_done(article_id, number, done)):
+            self.list_pane.model.refresh([article_id])
+        else:
+            self.show_article(article_id)  # show what is really stored
+
+    def _write(self, change: Callable[[], None]) -> bool:
+        try:
+            change()
+        except sqlite3.Error as exc:
+            self.show_status(f"Could not save your change: {exc}. Try again in a moment.")
+            return False
+        return True
+
+    # --- importing -----------------------------------------------------------
+    def import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", IMPORT_FILTER)
+        if names:
+            self.start_import([Path(name) for name in names])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
+        if folder:
+            self.start_import([Path(folder)])
+
+    def start_import(self, paths: list[Path]) -> bool:
+        if self._import is not None:
+            self.show_status("An import is already running; wait for it to finish.")
+            return False
+        if self.library.path is None:
+            return False
+        task = tasks.import_task(self.library.path, paths)
+        task.signals.progress.connect(self._import_progress)
+        task.signals.finished.connect(self._import_done)
+        task.signals.failed.connect(self._import_failed)
+        self._import = task
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_import.show()
+        self.show_status("Importing…")
+        tasks.start(task)
+        return True
+
+    def _import_progress(self, done: int, total: int, result: ImportResult) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status_label.setText(f"Importing {done} of {total}: {result.path.name}")
+
+    def _import_done(self, results: list[ImportResult]) -> None:
+        self._end_import()
+        self.list_pane.reload()
+        failed = [r for r in results if r.failed]
+        added = [r for r in results if r.status is ImportStatus.IMPORTED]
+        updated = [r for r in results if r.status is ImportStatus.UPDATED]
+        summary = f"Imported {len(added)} article{'s' if len(added) != 1 else ''}"
+        if updated:
+            summary += f", updated {len(updated)}"
+        if failed:
+            summary += f"; {len(failed)} could not be read"
+        if not results:
+            summary = "No article files were found there."
+        self.show_status(summary + ".")
+        if added and self.current_article_id() is None:
+            self.open_article(added[0].id or 0)
+        if failed:
+            details = "\n".join(f"{r.path}: {r.error}" for r in failed)
+            self._notify("Some files were not imported", summary + ".", details)
+        self.import_finished.emit(results)
+
+    def _import_failed(self, message: str) -> None:
+        self._end_import()
+        self.list_pane.reload()
+        self._notify("Import stopped", f"The import stopped: {message}", "")
+
+    def _cancel_import(self) -> None:
+        if self._import is not None:
+            self._import.cancel()
+            self.show_status("Stopping the import…")
+
+    def _end_import(self) -> None:
+        self._import = None
+        self.progress.hide()
+        self.cancel_import.hide()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    # --- view ------------------------------------------------------------------
+    def change_font_size(self, step: int) -> None:
+        self.reader.set_point_size(self.reader.point_size() + step)
+
+    def reset_font_size(self) -> None:
+        self.reader.set_point_size(QGuiApplication.font().pointSize())
+
+    def focus_search(self) -> None:
+        self.list_pane.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.list_pane.search.selectAll()
+
+    def show_status(self, message: str) -> None:
+        self.status_label.setText(message)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Advocate",
+            f"<b>Advocate {__version__}</b><p>Read advocacy articles offline, beside what you "
+            "can do about them, and keep track of what you did.</p>"
+            "<p>Your articles and marks stay on this computer.</p>",
+        )
+
+    def _list_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for action in self.actions_.article_actions():
+            menu.addAction(action)
+        menu.popup(self.list_pane.view.viewport().mapToGlobal(position))
+
+    def _message_box(self, title: str, text: str, details: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        if details:
+            box.setDetailedText(details)
+        box.open()  # not modal: the window stays usable
+
+    # --- closing -----------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._import is not None:
+            self._import.cancel()
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_splitter(self.splitter.saveState())
+        self.settings.set_query(self.list_pane.query())
+        self.settings.set_collapsed_sections(self.reader.collapsed())
+        self.settings.sync()
+        self._write(self.library.purge_deleted)
+        super().closeEvent(event)

@@ -1,0 +1,57 @@
+"""One window per library: a second start asks the first to come forward, then exits."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+CONNECT_TIMEOUT_MS = 500
+ACTIVATE = b"activate\n"
+
+
+class SingleInstance(QObject):
+    activation_requested = Signal()
+
+    def __init__(self, data_folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        digest = hashlib.sha256(str(data_folder.resolve()).encode("utf-8")).hexdigest()[:16]
+        self.name = f"advocate-{digest}"
+        self._server: QLocalServer | None = None
+
+    def ask_running_instance(self) -> bool:
+        """True when another copy already has this library open (and was asked to show itself)."""
+        socket = QLocalSocket(self)
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+            return False
+        socket.write(ACTIVATE)
+        socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+        socket.disconnectFromServer()
+        return True
+
+    def listen(self) -> bool:
+        server = QLocalServer(self)
+        QLocalServer.removeServer(self.name)  # a socket file left by a crashed run
+        if not server.listen(self.name):
+            return False
+        server.newConnection.connect(self._connection)
+        self._server = server
+        return True
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+
+    def _connection(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
+            self.activation_requested.emit()

@@ -1,0 +1,314 @@
+"""The reading window, driven as a person would: select, search, filter, mark, import."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from advocate_app.library.importer import import_paths
+from advocate_app.library.queries import StatusFilter
+from advocate_app.library.store import open_library
+from advocate_app.library.welcome import add_welcome_article
+from advocate_app.ui.action_panel import SampleMessage
+from advocate_app.ui.article_model import ArticleRole
+from advocate_app.ui.links import LinkPolicy
+from advocate_app.ui.main_window import MainWindow
+from advocate_app.ui.settings import WindowSettings
+
+from .conftest import REPO_ROOT
+
+SITE_TITLE = "Trump-Putin talks on Ukraine end as summit stretches on"
+
+
+class Opened:
+    """Records the links the window asked the system to open."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def __call__(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+@pytest.fixture
+def library_path(tmp_path, seeds) -> Path:
+    path = tmp_path / "data" / "library.sqlite3"
+    library = open_library(path)
+    list(import_paths(library, [seeds]))
+    library.close()
+    return path
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path):
+    """Open a window on a library; several calls simulate closing and restarting the app."""
+    opened = Opened()
+    notices: list[tuple[str, str, str]] = []
+    windows: list[MainWindow] = []
+
+    def make(path: Path) -> MainWindow:
+        settings = WindowSettings(
+            QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        )
+        library = open_library(path)
+        window = MainWindow(
+            library,
+            settings,
+            links=LinkPolicy(opened, report=lambda message: window.show_status(message)),
+            notify=lambda *notice: notices.append(notice),
+        )
+        window.opened = opened  # type: ignore[attr-defined]
+        window.notices = notices  # type: ignore[attr-defined]
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # shortcuts need an active window
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.library.close()
+
+
+def restart(window: MainWindow, open_window) -> MainWindow:
+    path = window.library.path
+    window.close()
+    window.library.close()
+    return open_window(path)
+
+
+def select_title(window: MainWindow, title: str) -> int:
+    model = window.list_pane.model
+    for row in range(model.rowCount()):
+        if model.index(row).data() == title:
+            window.list_pane.select_row(row)
+            return model.id_at(row)
+    raise AssertionError(f"{title!r} is not in the list")
+
+
+def test_selecting_an_article_shows_it_beside_its_actions(open_window, library_path):
+    window = open_window(library_path)
+    article_id = select_title(window, SITE_TITLE)
+    assert window.current_article_id() == article_id
+    text = window.reader.toPlainText()
+    assert text.startswith(SITE_TITLE)
+    assert "maitlandmercury.com.au · Friday, August 15, 2025, 7:28 PM EDT" in text
+    assert "▾ Opinion" in text and "The specter of appeasement" in text
+    cards = window.action_panel.cards
+    assert [card.action.number for card in cards] == list(range(1, 9))
+    assert cards[1].action.title == "Contact Elected Officials"
+    assert window.action_panel.heading.text().endswith("0 of 8 done")
+    # Opening an article marks it read.
+    row = window.list_pane.model.row_of(article_id)
+    assert window.list_pane.model.index(row).data(ArticleRole.UNREAD) is False
+    assert window.windowTitle() == f"{SITE_TITLE} — Advocate"
+
+
+def test_sections_collapse_and_related_articles_link_inside_the_library(
+    open_window, library_path, seeds
+):
+    window = open_window(library_path)
+    select_title(window, SITE_TITLE)
+    window.reader.anchorClicked.emit(QUrl("advocate:toggle/opinion"))
+    text = window.reader.toPlainText()
+    assert "▸ Opinion" in text and "The specter of appeasement" not in text
+    assert "Related articles" in text and "Putin taps ear and shrugs" in text
+    assert "advocate:article/" not in window.reader.toHtml()  # none of them is in the library
+
+
+def test_search_category_and_status_filters(open_window, library_path, qtbot):
+    window = open_window(library_path)
+    pane = window.list_pane
+    assert pane.model.rowCount() == 3
+    qtbot.keyClicks(pane.search, "kilmead")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 2, timeout=2000)
+    pane.search.clear()
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 3, timeout=2000)
+
+    index = pane.category.findData("U.S.–NATO Relations")
+    assert index > 0 and pane.category.itemText(index) == "U.S.–NATO Relations (1)"
+    pane.category.setCurrentIndex(index)
+    assert [pane.model.index(r).data() for r in range(pane.model.rowCount())] == [
+        "The one thing Trump wants out of his meeting with Putin"
+    ]
+    pane.category.setCurrentIndex(0)
+
+    qtbot.mouseClick(pane.status_buttons[StatusFilter.STARRED], Qt.MouseButton.LeftButton)
+    assert pane.model.rowCount() == 0 and pane.count_label.text() == "0 articles"
+    qtbot.mouseClick(pane.status_buttons[StatusFilter.UNREAD], Qt.MouseButton.LeftButton)
+    assert pane.model.rowCount() == 2  # the first article was opened at start
+
+
+def test_marking_an_action_done_updates_progress_and_persists(open_window, library_path, qtbot):
+    window = open_window(library_path)
+    article_id = select_title(window, SITE_TITLE)
+    card = window.action_panel.cards[1]
+    qtbot.mouseClick(card.done_box, Qt.MouseButton.LeftButton)
+    assert card.done_box.isChecked()
+    assert window.action_panel.heading.text().endswith("1 of 8 done")
+    row = window.list_pane.model.row_of(article_id)
+    assert window.list_pane.model.index(row).data(ArticleRole.PROGRESS) == "1/8"
+
+    again = restart(window, open_window)
+    assert again.current_article_id() == article_id  # the last article comes back
+    assert again.action_panel.cards[1].done_box.isChecked()
+    assert not again.action_panel.cards[0].done_box.isChecked()
+    row = again.list_pane.model.row_of(article_id)
+    assert again.list_pane.model.index(row).data(ArticleRole.PROGRESS) == "1/8"
+    qtbot.mouseClick(again.list_pane.status_buttons[StatusFilter.OPEN], Qt.MouseButton.LeftButton)
+    assert again.list_pane.model.rowCount() == 3
+
+
+def test_keyboard_star_read_delete_and_undo(open_window, library_path, qtbot):
+    window = open_window(library_path)
+    pane = window.list_pane
+    pane.view.setFocus()
+    first = pane.current_id()
+    qtbot.keyClick(pane.view, Qt.Key.Key_J)
+    second = pane.current_id()
+    assert second != first and window.current_article_id() == second
+    qtbot.keyClick(pane.view, Qt.Key.Key_K)
+    assert pane.current_id() == first
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_S)
+    assert window.library.summaries([first])[0].starred
+    qtbot.keyClick(pane.view, Qt.Key.Key_M)
+    assert not window.library.summaries([first])[0].read
+
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
+    assert pane.model.rowCount() == 2 and pane.model.row_of(first) is None
+    assert "Deleted 1 article" in window.status_label.text()
+    qtbot.keyClick(pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert pane.model.rowCount() == 3 and pane.current_id() == first
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert pane.search.hasFocus()
+    qtbot.keyClicks(pane.search, "sm")  # letters typed into search are not shortcuts
+    assert pane.search.text() == "sm"
+    assert window.library.summaries([first])[0].starred  # "s" typed in search starred nothing
+
+
+def test_deleting_for_good_happens_when_the_window_closes(open_window, library_path, qtbot):
+    window = open_window(library_path)
+    window.list_pane.view.setFocus()
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Delete)
+    again = restart(window, open_window)
+    assert again.list_pane.model.rowCount() == 2
+    assert again.library.count() == 2
+
+
+def test_font_size_filters_and_layout_are_remembered(open_window, library_path, qtbot):
+    window = open_window(library_path)
+    size = window.reader.point_size()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.point_size() == size + 2
+    qtbot.mouseClick(window.list_pane.status_buttons[StatusFilter.OPEN], Qt.MouseButton.LeftButton)
+    window.list_pane.sort.setCurrentIndex(2)  # title
+    window.resize(760, 560)
+    window.splitter.setSizes([200, 300, 240])
+    sizes = window.splitter.sizes()
+
+    again = restart(window, open_window)
+    assert again.reader.point_size() == size + 2
+    assert again.list_pane.status_buttons[StatusFilter.OPEN].isChecked()
+    assert again.list_pane.sort.currentText() == "Title A–Z"
+    assert (again.width(), again.height()) == (760, 560)
+    assert again.splitter.sizes() == sizes
+
+
+def test_links_open_only_for_safe_schemes(open_window, library_path, qtbot):
+    window = open_window(library_path)
+    select_title(window, SITE_TITLE)
+    window.reader.anchorClicked.emit(QUrl("javascript:alert(1)"))
+    window.reader.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert window.opened.urls == []
+    assert "does not open this kind of link" in window.status_label.text()
+    window.reader.anchorClicked.emit(QUrl("https://example.org/page"))
+    assert window.opened.urls == ["https://example.org/page"]
+
+    card = window.action_panel.cards[1]
+    (congress,) = [b for b in card.findChildren(QPushButton) if b.text() == "Congress.gov"]
+    qtbot.mouseClick(congress, Qt.MouseButton.LeftButton)
+    assert window.opened.urls[-1] == "https://www.congress.gov/"
+
+
+def test_sample_message_is_collapsed_and_copyable(open_window, library_path, qtbot):
+    window = open_window(library_path)
+    select_title(window, SITE_TITLE)
+    card = window.action_panel.cards[1]
+    (sample,) = card.findChildren(SampleMessage)
+    assert not sample.editor.isVisible()
+    qtbot.mouseClick(sample.toggle, Qt.MouseButton.LeftButton)
+    assert sample.editor.isVisible()
+    assert sample.editor.toPlainText().startswith("Dear [Representative's Name],")
+    qtbot.mouseClick(sample.copy, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text().endswith("[Your Address]\n[Your Email]")
+    write = [b for b in card.findChildren(QPushButton) if b.text() == "Write letter…"]
+    assert len(write) == 1 and not write[0].isEnabled() and write[0].toolTip()
+
+
+def drop(window: MainWindow, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPointF(QPoint(50, 50)), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    window.dropEvent(event)
+
+
+def test_import_by_drag_and_drop_runs_in_the_background(open_window, tmp_path, seeds, qtbot):
+    window = open_window(tmp_path / "empty" / "library.sqlite3")
+    assert window.list_pane.model.rowCount() == 0
+    folder = tmp_path / "dropped"
+    folder.mkdir()
+    shutil.copy(seeds / "000_eee051ae7c842e28.txt", folder)
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as finished:
+        drop(window, [folder, seeds / "002_92418eb0bb4c5b81.txt"])
+    results = finished.args[0]
+    assert sorted(str(r.status) for r in results) == ["failed", "imported", "imported"]
+    assert window.list_pane.model.rowCount() == 2
+    assert "Imported 2 articles; 1 could not be read." == window.status_label.text()
+    ((title, _text, details),) = window.notices
+    assert title == "Some files were not imported"
+    assert "broken.txt: this is a binary file, not text" in details
+    assert window.current_article_id() is not None  # the first new article is opened
+    assert not window.progress.isVisible()
+
+
+def test_screenshot_of_the_window(open_window, library_path):
+    window = open_window(library_path)
+    window.resize(1360, 840)
+    select_title(window, SITE_TITLE)
+    QApplication.processEvents()
+    folder = REPO_ROOT / "artifacts" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "main_window.png"
+    assert window.grab().save(str(path))
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1360, 840)
+    colours = {image.pixel(x, y) for x in range(0, 1360, 40) for y in range(0, 840, 40)}
+    assert len(colours) > 5  # not a blank window
+
+
+def test_welcome_article_on_a_new_library(open_window, tmp_path):
+    path = tmp_path / "new" / "library.sqlite3"
+    library = open_library(path)
+    add_welcome_article(library)
+    library.close()
+    window = open_window(path)
+    assert window.list_pane.model.rowCount() == 1
+    assert window.reader.toPlainText().startswith("Welcome to Advocate")
+    assert len(window.action_panel.cards) == 3
+    window.list_pane.view.setFocus()
+    window.delete_selected()
+    assert window.list_pane.model.rowCount() == 0
+    assert window.action_panel.cards == []
