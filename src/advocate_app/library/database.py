@@ -67,6 +67,8 @@ def _configure(connection: sqlite3.Connection, path: Path) -> None:
     try:
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        raise _locked_or(exc, path) from None
     except sqlite3.DatabaseError as exc:
         raise NotALibraryError(
             f"{path} is not an Advocate library (or it is damaged): {exc}. "

@@ -23,13 +23,15 @@ class SingleInstance(QObject):
 
     def ask_running_instance(self) -> bool:
         """True when another copy already has this library open (and was asked to show itself)."""
-        socket = QLocalSocket(self)
+        socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
             return False
         socket.write(ACTIVATE)
         socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
         socket.disconnectFromServer()
+        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            socket.waitForDisconnected(CONNECT_TIMEOUT_MS)
         return True
 
     def listen(self) -> bool:
@@ -44,14 +46,15 @@ class SingleInstance(QObject):
     def close(self) -> None:
         if self._server is not None:
             self._server.close()
+            self._server.deleteLater()
             self._server = None
 
     def _connection(self) -> None:
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
-            self.activation_requested.emit()
+            # The other copy writes at once, so a short synchronous read is enough.
+            if socket.bytesAvailable() or socket.waitForReadyRead(CONNECT_TIMEOUT_MS):
+                if bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
+                    self.activation_requested.emit()
+            socket.disconnectFromServer()
+            socket.deleteLater()

@@ -1,0 +1,132 @@
+"""Starting the app: a new library, a broken or missing one, and a second copy of the app."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from advocate_app.library.store import open_library
+from advocate_app.paths import library_path
+from advocate_app.ui import app
+from advocate_app.ui.single_instance import SingleInstance
+from advocate_app.ui.startup import Choice
+
+
+class Asker:
+    """Answers the start-up dialogs like a person would, and remembers what was asked."""
+
+    def __init__(self, *answers: Choice) -> None:
+        self.answers = list(answers)
+        self.asked: list[tuple[str, str, list[Choice]]] = []
+
+    def __call__(self, title: str, message: str, choices: list[Choice]) -> Choice:
+        self.asked.append((title, message, choices))
+        return self.answers.pop(0)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def started(qtbot):
+    windows = []
+
+    def run(argv, ask, settings):
+        result = app.start(argv, ask=ask, settings=settings)
+        if not isinstance(result, int):
+            window, instance = result
+            qtbot.addWidget(window)
+            windows.append(result)
+        return result
+
+    yield run
+    for window, instance in windows:
+        instance.close()
+        window.library.close()
+
+
+def test_first_start_shows_the_welcome_article(started, data_dir, settings):
+    asker = Asker()
+    window, _ = started(["--data-dir", str(data_dir)], asker, settings)
+    assert asker.asked == []
+    assert window.reader.toPlainText().startswith("Welcome to Advocate")
+    assert library_path(data_dir).exists()
+
+
+def test_a_library_from_a_newer_version_is_explained_and_kept(started, data_dir, settings):
+    library = open_library(library_path(data_dir))
+    library.close()
+    db = sqlite3.connect(library_path(data_dir))
+    db.execute("PRAGMA user_version = 42")
+    db.close()
+    before = library_path(data_dir).read_bytes()
+    asker = Asker(Choice.QUIT)
+    assert started(["--data-dir", str(data_dir)], asker, settings) == 1
+    ((title, message, choices),) = asker.asked
+    assert "newer version of Advocate" in message and Choice.QUIT in choices
+    assert library_path(data_dir).read_bytes() == before
+
+
+def test_a_missing_library_is_never_silently_replaced(started, data_dir, settings, tmp_path):
+    window, instance = started(["--data-dir", str(data_dir)], Asker(), settings)
+    window.close()
+    instance.close()
+    window.library.close()
+    library_path(data_dir).rename(tmp_path / "moved.sqlite3")
+
+    asker = Asker(Choice.QUIT)
+    assert started(["--data-dir", str(data_dir)], asker, settings) == 1
+    assert asker.asked[0][0] == "Your library is missing"
+    assert not library_path(data_dir).exists()
+
+    asker = Asker(Choice.CREATE)
+    window, _ = started(["--data-dir", str(data_dir)], asker, settings)
+    assert library_path(data_dir).exists() and len(asker.asked) == 1
+
+
+def test_a_locked_library_can_be_retried(started, data_dir, settings, monkeypatch):
+    from advocate_app.library import database
+
+    open_library(library_path(data_dir)).close()
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_SECONDS", 0.1)
+    holder = sqlite3.connect(library_path(data_dir))
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+
+    asked = []
+
+    def ask(title, message, choices):
+        asked.append((title, message))
+        holder.rollback()  # the other program lets go; the reader tries again
+        holder.close()
+        return Choice.RETRY
+
+    window, _ = started(["--data-dir", str(data_dir)], ask, settings)
+    assert asked and asked[0][0] == "The library is in use"
+    assert "locked" in asked[0][1]
+    assert window.reader.toPlainText().startswith("Welcome to Advocate")
+
+
+def test_a_second_copy_brings_the_first_forward(qtbot, tmp_path):
+    first = SingleInstance(tmp_path)
+    assert first.listen()
+    second = SingleInstance(tmp_path)
+    with qtbot.waitSignal(first.activation_requested, timeout=3000):
+        assert second.ask_running_instance()
+    other_folder = SingleInstance(tmp_path / "other")
+    assert not other_folder.ask_running_instance()
+    first.close()
+    assert not SingleInstance(tmp_path).ask_running_instance()
+
+
+def test_version_of_the_window_command():
+    result = subprocess.run(
+        [sys.executable, "-m", "advocate_app", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and result.stdout.startswith("advocate-app ")
