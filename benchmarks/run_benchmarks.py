@@ -4,6 +4,7 @@ Measures, on a generated library of site-shaped articles:
   import    articles imported per second (read, parse, store, index)
   search    full-text search latency, p50 and p95
   size      the database size on disk
+  window    start-up against a bare PySide6 window, memory, time to show an article
 
 The machine is shared and noisy: compare ratios within one run, not across runs.
 """
@@ -26,6 +27,7 @@ from advocate_app.library.importer import import_paths  # noqa: E402
 from advocate_app.library.queries import ArticleQuery  # noqa: E402
 from advocate_app.library.store import open_library  # noqa: E402
 from corpus import search_terms, write_corpus  # noqa: E402
+from window_bench import bench_window  # noqa: E402
 
 
 def percentile(samples: list[float], fraction: float) -> float:
@@ -70,13 +72,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-window", action="store_true", help="skip the window benchmarks")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="advocate-bench-") as tmp:
         results = bench_library(Path(tmp), args.articles)
+        if not args.no_window:
+            results.update(bench_window(Path(tmp) / "data"))
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        goals = {"import_per_second": "goal >= 1000", "search_p95_ms": "goal <= 20"}
+        goals = {
+            "import_per_second": "goal >= 1000",
+            "search_p95_ms": "goal <= 20",
+            "startup_ratio": "goal <= 2 (app / bare PySide6 window)",
+            "rss_mb": "goal < 250",
+            "show_article_p95_ms": "goal <= 50",
+        }
         for key, value in results.items():
             print(f"{key:<22} {value:>10}   {goals.get(key, '')}")
     return 0

@@ -90,3 +90,20 @@ def test_code_is_ruff_clean():
         text=True,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_no_qt_properties_passed_as_constructor_keywords():
+    """PySide6 6.12 corrupts reference counts when Qt properties are constructor keywords."""
+    import ast
+
+    offenders = []
+    for path in (REPO_ROOT / "src" / "advocate_app" / "ui").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id.startswith("Q")
+                and node.keywords
+            ):
+                offenders.append(f"{path.name}:{node.lineno} {node.func.id}")
+    assert offenders == []

@@ -139,7 +139,11 @@ class SampleMessage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.toggle = QToolButton(self, text="Sample message", checkable=True)
+        # Properties are set one by one: PySide6 6.12 corrupts reference counts when
+        # they are passed as constructor keywords.
+        self.toggle = QToolButton(self)
+        self.toggle.setText("Sample message")
+        self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)

@@ -53,7 +53,11 @@ class ArticleListPane(QWidget):
         super().__init__(parent)
         self._library = library
         self.model = ArticleListModel(library, self)
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        # Qt properties are set one by one, never as constructor keywords: PySide6 6.12
+        # corrupts Python reference counts with those (a crash some time later).
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_query)
         self._setup_ui()
 
@@ -62,7 +66,8 @@ class ArticleListPane(QWidget):
         layout.setContentsMargins(6, 6, 0, 6)
         layout.setSpacing(6)
 
-        self.search = QLineEdit(self, placeholderText="Search articles and actions  (Ctrl+F)")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search articles and actions  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search")
         self.search.textChanged.connect(lambda _: self._search_timer.start())
@@ -75,7 +80,10 @@ class ArticleListPane(QWidget):
         status_row.setSpacing(2)
         self.status_buttons: dict[StatusFilter, QToolButton] = {}
         for status, label in STATUS_LABELS.items():
-            button = QToolButton(self, text=label, checkable=True, autoRaise=True)
+            button = QToolButton(self)
+            button.setText(label)
+            button.setCheckable(True)
+            button.setAutoRaise(True)
             button.setToolTip(STATUS_TIPS[status])
             button.setAccessibleName(f"Show {label.lower()} articles")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
