@@ -25,13 +25,12 @@ def _child_env() -> dict[str, str]:
 
 def _timed_child(args: list[str]) -> tuple[float, dict[str, float]]:
     started = time.perf_counter()
-    output = subprocess.run(
-        [sys.executable, __file__, *args],
-        capture_output=True,
-        text=True,
-        env=_child_env(),
-        check=True,
-    ).stdout
+    child = subprocess.run(
+        [sys.executable, __file__, *args], capture_output=True, text=True, env=_child_env()
+    )
+    if child.returncode != 0:
+        raise RuntimeError(f"benchmark child {args[0]} failed:\n{child.stderr[-3000:]}")
+    output = child.stdout
     elapsed = (time.perf_counter() - started) * 1000
     return elapsed, json.loads(output.strip().splitlines()[-1])
 

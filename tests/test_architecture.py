@@ -93,7 +93,7 @@ def test_code_is_ruff_clean():
 
 
 def test_no_qt_properties_passed_as_constructor_keywords():
-    """PySide6 6.12 corrupts reference counts when Qt properties are constructor keywords."""
+    """PySide6 6.12.0 corrupts reference counts when Qt properties are constructor keywords."""
     import ast
 
     offenders = []
@@ -107,3 +107,23 @@ def test_no_qt_properties_passed_as_constructor_keywords():
             ):
                 offenders.append(f"{path.name}:{node.lineno} {node.func.id}")
     assert offenders == []
+
+
+def test_the_installed_pyside_keeps_reference_counts_of_bools_passed_through_signals():
+    """A PySide6 release that breaks this (6.12.0 did) crashes the app after a while."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication, QObject, Signal\n"
+        "class Emitter(QObject):\n"
+        "    changed = Signal(int, bool)\n"
+        "app = QCoreApplication([])\n"
+        "emitter = Emitter()\n"
+        "emitter.changed.connect(lambda number, done: None)\n"
+        "before = sys.getrefcount(True)\n"
+        "for _ in range(2000):\n"
+        "    emitter.changed.emit(1, True)\n"
+        "print(sys.getrefcount(True) - before)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip() == "0"

@@ -139,7 +139,7 @@ class SampleMessage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        # Properties are set one by one: PySide6 6.12 corrupts reference counts when
+        # Properties are set one by one: PySide6 6.12.0 corrupts reference counts when
         # they are passed as constructor keywords.
         self.toggle = QToolButton(self)
         self.toggle.setText("Sample message")

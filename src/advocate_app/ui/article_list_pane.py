@@ -53,7 +53,7 @@ class ArticleListPane(QWidget):
         super().__init__(parent)
         self._library = library
         self.model = ArticleListModel(library, self)
-        # Qt properties are set one by one, never as constructor keywords: PySide6 6.12
+        # Qt properties are set one by one, never as constructor keywords: PySide6 6.12.0
         # corrupts Python reference counts with those (a crash some time later).
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
