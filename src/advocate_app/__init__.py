@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import metadata
 
-try:
-    __version__ = metadata.version("advocate-app")
-except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+def __getattr__(name: str) -> str:
+    # Computed on first use: reading package metadata costs tens of milliseconds at start-up.
+    if name == "__version__":
+        from .version import version
+
+        return version()
+    raise AttributeError(name)

@@ -10,13 +10,13 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__
 from .articles.model import article_to_dict
 from .library.database import LibraryError
 from .library.importer import import_paths
 from .library.queries import ArticleQuery
 from .library.store import Library, open_library
 from .paths import data_dir, library_path
+from .version import VersionAction
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="advocate",
         description="Keep advocacy articles offline and act on them.",
     )
-    parser.add_argument("--version", action="version", version=f"advocate {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
         "--data-dir",
         metavar="FOLDER",

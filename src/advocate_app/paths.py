@@ -6,8 +6,6 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "Advocate"
 DATA_DIR_ENV = "ADVOCATE_DATA_DIR"
 LIBRARY_FILE = "library.sqlite3"
@@ -20,6 +18,8 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser()
+    from platformdirs import user_data_dir  # only when no folder was given: it is slow to load
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

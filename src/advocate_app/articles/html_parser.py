@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from typing import TYPE_CHECKING
 
 from .dates import parse_iso_date
 from .links import safe_url
 from .model import Article
 from .text_parser import parse_text
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
 
 DROP = {
     "script",
@@ -79,6 +81,9 @@ def looks_like_html(text: str) -> bool:
 
 def parse_html(html: str) -> Article:
     """Parse a saved page into an article; metadata from <head> fills the gaps."""
+    # Imported here: BeautifulSoup takes a noticeable part of the window's start-up.
+    from bs4 import BeautifulSoup, Comment
+
     soup = BeautifulSoup(html, "html.parser")
     meta = _page_metadata(soup)
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
@@ -99,6 +104,8 @@ def parse_html(html: str) -> Article:
 
 
 def _page_metadata(soup: BeautifulSoup) -> dict[str, str]:
+    from bs4 import Tag
+
     found: dict[str, str] = {}
 
     def meta_content(*names: str) -> str | None:
@@ -135,6 +142,8 @@ def _page_metadata(soup: BeautifulSoup) -> dict[str, str]:
 
 def _render(node: Tag) -> str:
     """Text of a node with markdown for links, bold, lists and preformatted blocks."""
+    from bs4 import NavigableString, Tag
+
     parts: list[str] = []
     for child in node.children:
         if isinstance(child, NavigableString):
@@ -170,6 +179,8 @@ def _render_tag(tag: Tag) -> str:
 
 
 def _list_marker(item: Tag) -> str:
+    from bs4 import Tag
+
     parent = item.parent
     if isinstance(parent, Tag) and parent.name == "ol":
         start_attr = str(parent.get("start") or "1")

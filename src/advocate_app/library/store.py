@@ -174,10 +174,11 @@ class Library:
         return [found[i] for i in ids if i in found]
 
     def categories(self) -> list[tuple[str, int]]:
+        # Deleted articles are few: leaving them out beats joining every row.
         rows = self.db.execute(
-            "SELECT c.category, count(*) AS n FROM article_categories c"
-            " JOIN articles a ON a.id = c.article_id WHERE a.deleted_at IS NULL"
-            " GROUP BY c.category ORDER BY c.category COLLATE NOCASE"
+            "SELECT category, count(*) AS n FROM article_categories WHERE article_id NOT IN"
+            " (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"
+            " GROUP BY category ORDER BY category COLLATE NOCASE"
         )
         return [(row["category"], int(row["n"])) for row in rows]
 

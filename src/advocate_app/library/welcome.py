@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..articles.reader import read_article
 from ..paths import bundled
 from .store import Library
 
@@ -18,6 +17,9 @@ def add_welcome_article(library: Library) -> int | None:
     """
     if library.state(WELCOME_STATE_KEY) is not None:
         return None
+    # Imported here: the parsers are needed at start-up only on the very first run.
+    from ..articles.reader import read_article
+
     article = read_article(bundled("resources") / WELCOME_FILE)
     article_id, _ = library.add(article, origin=WELCOME_ORIGIN)
     library.set_state(WELCOME_STATE_KEY, "1")

@@ -10,9 +10,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import __version__
 from ..library.welcome import add_welcome_article
 from ..paths import data_dir, library_path
+from ..version import VersionAction
 from .main_window import MainWindow
 from .settings import APP_ID, APPLICATION, ORGANIZATION, WindowSettings
 from .single_instance import SingleInstance
@@ -23,7 +23,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="advocate-app", description="The Advocate reading window."
     )
-    parser.add_argument("--version", action="version", version=f"advocate-app {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument("--data-dir", metavar="FOLDER", help="where the library lives")
     args, _qt_args = parser.parse_known_args(argv)
     return args
@@ -46,7 +46,6 @@ def start(
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
 
     folder = data_dir(args.data_dir)

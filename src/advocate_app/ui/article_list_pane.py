@@ -114,6 +114,9 @@ class ArticleListPane(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(ArticleDelegate(self.view))
         self.view.setUniformItemSizes(True)  # rows are never measured one by one
+        # Lay rows out in batches, so a long list does not delay the first paint.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(200)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setAccessibleName("Articles")

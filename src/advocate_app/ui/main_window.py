@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
@@ -19,11 +20,10 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
-from .. import __version__
-from ..library.importer import ImportResult
 from ..library.queries import ArticleQuery
 from ..library.records import ImportStatus
 from ..library.store import Library
+from ..version import version
 from . import tasks
 from .action_panel import ActionPanel
 from .article_list_pane import ArticleListPane
@@ -31,6 +31,9 @@ from .links import LinkPolicy
 from .reader_view import ReaderView
 from .settings import WindowSettings
 from .window_actions import WindowActions
+
+if TYPE_CHECKING:
+    from ..library.importer import ImportResult
 
 DEFAULT_SIZE = (1360, 840)
 DEFAULT_SPLIT = (340, 600, 420)
@@ -290,7 +293,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About Advocate",
-            f"<b>Advocate {__version__}</b><p>Read advocacy articles offline, beside what you "
+            f"<b>Advocate {version()}</b><p>Read advocacy articles offline, beside what you "
             "can do about them, and keep track of what you did.</p>"
             "<p>Your articles and marks stay on this computer.</p>",
         )

@@ -5,12 +5,14 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..library.importer import ImportResult, expand_paths, import_paths
 from ..library.store import open_library
+
+if TYPE_CHECKING:
+    from ..library.importer import ImportResult
 
 
 class TaskSignals(QObject):
@@ -52,6 +54,9 @@ def import_task(library_path: Path, paths: list[Path]) -> Task:
     """Import files through a connection of the task's own: connections stay in their thread."""
 
     def work(report: Callable[[int, int, Any], None], cancelled: Callable[[], bool]):
+        # Imported on first use: the parsers are not needed to start the window.
+        from ..library.importer import expand_paths, import_paths
+
         files = list(expand_paths(paths))
         results: list[ImportResult] = []
         library = open_library(library_path)
