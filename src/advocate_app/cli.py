@@ -10,6 +10,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import cli_officials
 from .articles.model import article_to_dict
 from .library.database import LibraryError
 from .library.importer import import_paths
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     showing = commands.add_parser("show", help="show one article")
     showing.add_argument("id", type=int, metavar="ID")
     showing.add_argument("--json", action="store_true", help="print as JSON")
+    cli_officials.add_commands(commands)
     return parser
 
 
@@ -59,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "import":
             return _import(folder, args.paths, args.json, sys.stdout, sys.stderr)
+        if args.command in ("profile", "directory", "officials"):
+            return cli_officials.run(args, folder, sys.stdout, sys.stderr)
         library = _open_existing(folder)
         if library is None:
             return _no_library(args, folder)
