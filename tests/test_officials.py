@@ -1,0 +1,394 @@
+"""Profile storage, the officials directory and finding the reader's officials."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import stat
+import threading
+from datetime import date
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringLocked
+
+from advocate_app.officials.directory import open_directory
+from advocate_app.officials.lookup import find_officials
+from advocate_app.profile.model import Profile
+from advocate_app.profile.storage import ProfileStore
+
+from .conftest import SHARED
+from .helpers import run_cli
+
+
+def legislator(bioguide, first, last, kind, state, district=None, **term):
+    current = {"type": kind, "state": state, "party": "Independent", "start": "2025-01-03",
+               "end": "2031-01-03", "phone": "202-224-0000", "url": f"https://{last.lower()}.gov",
+               **term}  # fmt: skip
+    if district is not None:
+        current["district"] = district
+    return {"id": {"bioguide": bioguide}, "name": {"first": first, "last": last},
+            "terms": [{"type": kind, "state": state, "start": "2019-01-03", "end": "2021-01-03"},
+                      current]}  # fmt: skip
+
+
+LEGISLATORS = [
+    legislator(
+        "S001",
+        "Ann",
+        "Alder",
+        "sen",
+        "WA",
+        state_rank="junior",
+        contact_form="https://alder.senate.gov/contact-form",
+    ),
+    legislator("S002", "Bea", "Birch", "sen", "WA", state_rank="senior"),
+    legislator("R007", "Cy", "Cedar", "rep", "WA", 7),
+    legislator("R009", "Di", "Dogwood", "rep", "WA", 9),
+    legislator("S003", "Ed", "Elm", "sen", "AK"),
+    legislator("S004", "Flo", "Fir", "sen", "AK"),
+    legislator("R000", "Gus", "Gum", "rep", "AK", 0),
+    legislator("D000", "Hal", "Hazel", "rep", "DC", 0),
+]
+EXECUTIVE = [
+    {"name": {"first": "Old", "last": "Oak"},
+     "terms": [{"type": "prez", "start": "2017-01-20", "end": "2021-01-20", "party": "X"}]},
+    {"name": {"first": "Pat", "last": "Pine"},
+     "terms": [{"type": "prez", "start": "2021-01-20", "end": "2031-01-20", "party": "Y"}]},
+    {"name": {"first": "Val", "last": "Vine"},
+     "terms": [{"type": "viceprez", "start": "2021-01-20", "end": "2031-01-20", "party": "Y"}]},
+]  # fmt: skip
+OFFICES = [{"id": {"bioguide": "R007"}, "offices": [
+    {"address": "1 Pike St", "city": "Seattle", "state": "WA", "zip": "98101",
+     "phone": "206-555-0107"}]}]  # fmt: skip
+ZIP_ROWS = ["53,WA,98101,7", "53,WA,98101,9", "53,WA,98104,7", "02,AK,99501,0", "11,DC,20001,0"]
+
+
+def write_directory(folder: Path, **replace: bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "legislators-current.json": json.dumps(LEGISLATORS).encode(),
+        "executive.json": json.dumps(EXECUTIVE).encode(),
+        "legislators-district-offices.json": json.dumps(OFFICES).encode(),
+        "zccd.csv": ("state_fips,state_abbr,zcta,cd\n" + "\n".join(ZIP_ROWS) + "\n").encode(),
+    }
+    files.update(
+        {name.replace("_", "-").replace("-csv", ".csv"): data for name, data in replace.items()}
+    )
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+@pytest.fixture
+def directory_source(tmp_path) -> Path:
+    return write_directory(tmp_path / "source")
+
+
+@pytest.fixture
+def installed(capsys, directory_source, data_dir):
+    result = run_cli(capsys, "directory", "update", "--from", str(directory_source))
+    assert result.code == 0, result.err
+    return data_dir
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 5  # type: ignore[assignment]
+
+    def __init__(self):
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.secrets.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.secrets.pop((service, username), None)
+
+
+class LockedKeyring(MemoryKeyring):
+    def get_password(self, service, username):
+        raise KeyringLocked("the keychain is locked")
+
+    def set_password(self, service, username, password):
+        raise KeyringLocked("the keychain is locked")
+
+
+@pytest.fixture
+def use_keyring():
+    previous = keyring.get_keyring()
+
+    def install(backend):
+        keyring.set_keyring(backend)
+        return backend
+
+    yield install
+    keyring.set_keyring(previous)
+
+
+def set_profile(capsys, *args):
+    return run_cli(capsys, "profile", "set", "--first-name", "Ada", "--last-name", "Lovelace",
+                   "--street", "1 Main St", "--city", "Seattle", "--state", "WA", *args)  # fmt: skip
+
+
+def officials(capsys):
+    result = run_cli(capsys, "officials", "--json")
+    assert result.code == 0, result.err
+    return result.json(), result.err
+
+
+# --- profile ----------------------------------------------------------------------
+def test_profile_without_a_keychain_goes_to_a_private_file_and_survives(
+    capsys, data_dir, use_keyring
+):
+    from keyring.backends import fail
+
+    use_keyring(fail.Keyring())
+    first = set_profile(capsys, "--zip", "98101-1234", "--email", "ada@example.org",
+                        "--phone", "(206) 555-0100")  # fmt: skip
+    assert first.code == 0, first.err
+    assert "No system keychain is available" in first.err
+    path = data_dir / "profile.json"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    again = run_cli(capsys, "profile", "set", "--prefix", "Dr.")
+    assert "No system keychain" not in again.err  # said once
+    shown = run_cli(capsys, "profile", "show", "--json").json()
+    assert (
+        shown["first_name"] == "Ada" and shown["prefix"] == "Dr." and shown["zip"] == "98101-1234"
+    )
+    assert shown["stored_in"] == str(path)
+
+
+def test_profile_in_the_keychain_leaves_no_file(capsys, data_dir, use_keyring):
+    backend = use_keyring(MemoryKeyring())
+    assert set_profile(capsys, "--zip", "98101").code == 0
+    assert not (data_dir / "profile.json").exists()
+    assert json.loads(backend.secrets[("Advocate", "profile")])["last_name"] == "Lovelace"
+    shown = run_cli(capsys, "profile", "show", "--json").json()
+    assert shown["stored_in"] == "keychain" and shown["city"] == "Seattle"
+
+
+def test_a_locked_keychain_falls_back_without_losing_the_profile(capsys, data_dir, use_keyring):
+    use_keyring(LockedKeyring())
+    result = set_profile(capsys, "--zip", "98101")
+    assert result.code == 0 and "the keychain is locked" in result.err
+    stored = ProfileStore(data_dir).load()
+    assert stored.profile.last_name == "Lovelace" and not stored.in_keychain
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--zip", "9810"), "ZIP code has 5 digits"),
+        (("--state", "Washington"), "two-letter state code"),
+        (("--email", "ada-at-example"), "email address looks like"),
+        (("--phone", "555-01"), "10 digits"),
+        (("--district", "seven"), "--district takes a number"),
+    ],
+)
+def test_bad_profile_fields_are_refused_and_nothing_is_saved(capsys, data_dir, args, message):
+    result = set_profile(capsys, *args)
+    assert result.code in (1, 2) and message in result.err
+    assert ProfileStore(data_dir).load().profile.is_empty()
+
+
+# --- the directory --------------------------------------------------------------------
+def test_update_from_a_folder_and_status(capsys, installed):
+    status = run_cli(capsys, "directory", "status")
+    assert status.code == 0 and "8 members of Congress, data as of 2025-01-03" in status.out
+
+
+def test_split_zip_asks_and_never_guesses(capsys, installed):
+    set_profile(capsys, "--zip", "98101")
+    found, err = officials(capsys)
+    assert [s["name"] for s in found["senators"]] == ["Bea Birch", "Ann Alder"]  # senior first
+    assert found["representative"] is None
+    assert [(c["name"], c["district"]) for c in found["district_candidates"]] == [
+        ("Cy Cedar", 7), ("Di Dogwood", 9)]  # fmt: skip
+    assert "split between districts 7, 9" in err and "house.gov" in err
+
+    run_cli(capsys, "profile", "set", "--district", "9")
+    found, _ = officials(capsys)
+    assert found["representative"]["name"] == "Di Dogwood"
+    assert found["representative"]["salutation"] == "Dear Representative Dogwood"
+    assert found["district_candidates"] == []
+
+
+def test_officials_fields_routes_and_offices(capsys, installed):
+    set_profile(capsys, "--zip", "98104")
+    found, _ = officials(capsys)
+    rep = found["representative"]
+    assert rep["name"] == "Cy Cedar" and rep["district"] == 7
+    assert rep["contact_url"] == "https://cedar.gov/contact"  # derived from the website
+    assert rep["district_offices"] == [
+        {"city": "Seattle", "address": "1 Pike St, Seattle, WA 98101", "phone": "206-555-0107"}
+    ]
+    alder = next(s for s in found["senators"] if s["name"] == "Ann Alder")
+    assert alder["contact_url"] == "https://alder.senate.gov/contact-form"  # from the data
+    assert alder["salutation"] == "Dear Senator Alder" and alder["title"] == "Senator"
+    assert found["president"]["name"] == "Pat Pine"  # the sitting one, not the former
+    assert found["president"]["contact_url"] == "https://www.whitehouse.gov/contact/"
+    assert found["vice_president"]["name"] == "Val Vine"
+
+    run_cli(capsys, "officials", "--contact", "R007=https://cedar.gov/email-me")
+    found, _ = officials(capsys)
+    assert found["representative"]["contact_url"] == "https://cedar.gov/email-me"
+    bad = run_cli(capsys, "officials", "--contact", "R007=javascript:alert(1)")
+    assert bad.code == 2
+
+
+def test_at_large_state_and_dc_delegate(capsys, installed):
+    run_cli(capsys, "profile", "set", "--state", "AK", "--zip", "99501")
+    found, _ = officials(capsys)
+    assert found["representative"]["name"] == "Gus Gum" and found["representative"]["district"] == 0
+    assert len(found["senators"]) == 2
+
+    run_cli(capsys, "profile", "set", "--state", "DC", "--zip", "20001")
+    found, err = officials(capsys)
+    assert found["senators"] == [] and "has no U.S. senators" in err
+    assert found["representative"]["title"] == "Delegate"
+    assert found["representative"]["salutation"] == "Dear Delegate Hazel"
+
+
+def test_unknown_zip_missing_zip_and_missing_district(capsys, installed):
+    run_cli(capsys, "profile", "set", "--state", "WA", "--zip", "00000")
+    found, err = officials(capsys)
+    assert "not a known U.S. ZIP code" in err and found["representative"] is None
+    assert len(found["senators"]) == 2  # the state is still known
+
+    run_cli(capsys, "profile", "set", "--zip", "98199")  # a real ZIP the table lacks
+    found, err = officials(capsys)
+    assert "not in the district table" in err and found["representative"] is None
+
+    run_cli(capsys, "profile", "set", "--district", "12")
+    found, err = officials(capsys)
+    assert "has no congressional district 12" in err and "7, 9" in err
+
+
+def test_without_a_directory_typed_names_and_public_pages(capsys, data_dir):
+    set_profile(capsys, "--zip", "98101")
+    found, err = officials(capsys)
+    assert found["senators"] == [] and "no directory of officials yet" in err
+    assert found["president"]["contact_url"] == "https://www.whitehouse.gov/contact/"
+    run_cli(capsys, "officials", "--senator", "Maria Cantwell", "--senator", "Patty Murray",
+            "--representative", "Pramila Jayapal")  # fmt: skip
+    found, _ = officials(capsys)
+    assert [s["salutation"] for s in found["senators"]] == [
+        "Dear Senator Cantwell", "Dear Senator Murray"]  # fmt: skip
+    assert found["senators"][0]["contact_url"].startswith("https://www.senate.gov/")
+    assert found["representative"]["contact_url"].startswith("https://www.house.gov/")
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ({"legislators_current.json": b'[{"id": {"bioguide": "S001"}, "name": '}, "not valid JSON"),
+        (
+            {"legislators_current.json": b'[{"id": {"bioguide": "X1"}, "terms": []}]'},
+            "lacks its id, name or current term",
+        ),
+        ({"executive.json": b"[]"}, "names no president"),
+        ({"zccd_csv": b"zip,district\n98101,7\n"}, "lacks the column"),
+        (
+            {"zccd_csv": b"state_fips,state_abbr,zcta,cd\n53,WA,98101,7\n53,WA,981"},
+            "unreadable row",
+        ),
+    ],
+)
+def test_bad_directory_files_keep_the_previous_directory(
+    capsys, installed, tmp_path, broken, message
+):
+    source = write_directory(tmp_path / "broken", **broken)
+    before = (installed / "directory.sqlite3").read_bytes()
+    result = run_cli(capsys, "directory", "update", "--from", str(source))
+    assert result.code == 1 and message in result.err
+    assert "previous directory is still in use" in result.err
+    assert (installed / "directory.sqlite3").read_bytes() == before
+    assert not list(installed.glob(".directory-*"))  # no half-written copy left behind
+
+
+def test_a_much_smaller_directory_is_taken_for_a_truncated_one(capsys, installed, tmp_path):
+    few = json.dumps(LEGISLATORS[:2]).encode()
+    source = write_directory(tmp_path / "few", legislators_current_json=few)
+    (source / "legislators-current.json").write_bytes(few)
+    result = run_cli(capsys, "directory", "update", "--from", str(source))
+    assert result.code == 1 and "looks truncated" in result.err
+
+
+def test_missing_source_file(capsys, data_dir, tmp_path, directory_source):
+    (directory_source / "zccd.csv").unlink()
+    result = run_cli(capsys, "directory", "update", "--from", str(directory_source))
+    assert result.code == 1 and "zccd.csv: no such file" in result.err
+    assert open_directory(data_dir) is None
+
+
+@pytest.fixture
+def http_folder(directory_source):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(directory_source))  # fmt: skip
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_update_from_a_web_address_and_a_404(capsys, data_dir, http_folder):
+    result = run_cli(capsys, "directory", "update", "--from", http_folder + "/")
+    assert result.code == 0, result.err
+    assert "8 members of Congress" in result.out
+    missing = run_cli(capsys, "directory", "update", "--from", http_folder + "/nothing-here")
+    assert missing.code == 1 and "answered 404" in missing.err
+
+
+# --- with the real public data ----------------------------------------------------------
+@pytest.fixture
+def real_directory(capsys, data_dir, tmp_path):
+    folder = tmp_path / "real"
+    folder.mkdir()
+    legislators = SHARED / "data" / "congress-legislators"
+    if not legislators.is_dir():
+        pytest.skip("the shared officials data is not available")
+    for path in legislators.glob("*.json"):
+        shutil.copy(path, folder)
+    shutil.copy(SHARED / "data" / "zip-districts" / "zccd.csv", folder)
+    assert run_cli(capsys, "directory", "update", "--from", str(folder)).code == 0
+    return data_dir
+
+
+def test_real_data_names_the_right_officials(capsys, real_directory):
+    run_cli(capsys, "profile", "set", "--state", "WA", "--zip", "98101")
+    found, err = officials(capsys)
+    assert sorted(s["name"] for s in found["senators"]) == ["Maria Cantwell", "Patty Murray"]
+    assert {c["name"] for c in found["district_candidates"]} == {"Pramila Jayapal", "Adam Smith"}
+    assert found["representative"] is None and "split" in err
+    run_cli(capsys, "profile", "set", "--district", "7")
+    found, _ = officials(capsys)
+    assert found["representative"]["name"] == "Pramila Jayapal"
+    assert found["representative"]["contact_url"].startswith("https://jayapal.house.gov")
+    assert found["president"]["name"] == "Donald Trump"
+
+    run_cli(capsys, "profile", "set", "--state", "AK", "--zip", "99501", "--district", "")
+    found, _ = officials(capsys)
+    assert found["representative"]["district"] == 0
+    assert sorted(s["name"] for s in found["senators"]) == ["Dan Sullivan", "Lisa Murkowski"]
+
+
+def test_president_by_date(real_directory):
+    directory = open_directory(real_directory)
+    try:
+        on_2023 = find_officials(Profile(state="WA"), directory, today=date(2023, 6, 1))
+        on_2026 = find_officials(Profile(state="WA"), directory, today=date(2026, 6, 1))
+    finally:
+        directory.close()
+    assert on_2023.president.name == "Joseph R. Biden" or "Biden" in on_2023.president.name
+    assert "Trump" in on_2026.president.name and "Vance" in on_2026.vice_president.name
