@@ -134,8 +134,8 @@ def use_keyring():
 
 
 def set_profile(capsys, *args):
-    return run_cli(capsys, "profile", "set", "--first-name", "Ada", "--last-name", "Lovelace",
-                   "--street", "1 Main St", "--city", "Seattle", "--state", "WA", *args)  # fmt: skip
+    details = ["--first-name", "Ada", "--last-name", "Lovelace", "--street", "1 Main St"]
+    return run_cli(capsys, "profile", "set", *details, "--city", "Seattle", "--state", "WA", *args)
 
 
 def officials(capsys):
