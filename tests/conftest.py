@@ -36,3 +36,18 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("ADVOCATE_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def no_system_keychain():
+    """Tests never touch the real keychain: each starts as on a box without one.
+
+    Set explicitly, so keyring never goes looking for a backend (it would find the
+    in-memory test backends and share one between tests).
+    """
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(fail.Keyring())

@@ -123,14 +123,11 @@ class LockedKeyring(MemoryKeyring):
 
 @pytest.fixture
 def use_keyring():
-    previous = keyring.get_keyring()
-
     def install(backend):
         keyring.set_keyring(backend)
         return backend
 
-    yield install
-    keyring.set_keyring(previous)
+    return install  # conftest puts the no-keychain backend back after each test
 
 
 def set_profile(capsys, *args):
