@@ -15,8 +15,6 @@ import json
 import os
 import sqlite3
 import tempfile
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -117,6 +115,9 @@ def _is_url(text: str) -> bool:
 
 def _read(location: str) -> bytes:
     if _is_url(location):
+        import urllib.error  # only for downloads: slow to load at start-up
+        import urllib.request
+
         try:
             with urllib.request.urlopen(location, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
                 data = response.read(MAX_DOWNLOAD_BYTES + 1)

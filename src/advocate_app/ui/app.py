@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..library.welcome import add_welcome_article
+from ..officials.directory import index_path
 from ..paths import data_dir, library_path
 from ..version import VersionAction
 from .main_window import MainWindow
@@ -60,8 +61,13 @@ def start(
     if library is None:
         instance.close()
         return 1
-    add_welcome_article(library)
+    first_run = add_welcome_article(library) is not None
     window = MainWindow(library, window_settings)
+    if first_run and not index_path(folder).exists():
+        window.show_status(
+            "To find your senators and representative offline, choose Officials ▸ Update "
+            "Directory (it downloads the public directory once)."
+        )
     instance.activation_requested.connect(lambda: _bring_forward(window))
     window.show()
     return window, instance

@@ -23,17 +23,22 @@ from PySide6.QtWidgets import (
 from ..library.queries import ArticleQuery
 from ..library.records import ImportStatus
 from ..library.store import Library
+from ..officials.directory import DirectoryInfo, index_path, update_directory
+from ..profile.storage import ProfileStore
 from ..version import version
 from . import tasks
 from .action_panel import ActionPanel
 from .article_list_pane import ArticleListPane
 from .links import LinkPolicy
+from .officials_dialog import OfficialsDialog
+from .profile_dialog import ProfileDialog
 from .reader_view import ReaderView
 from .settings import WindowSettings
 from .window_actions import WindowActions
 
 if TYPE_CHECKING:
     from ..library.importer import ImportResult
+
 
 DEFAULT_SIZE = (1360, 840)
 DEFAULT_SPLIT = (340, 600, 420)
@@ -43,6 +48,7 @@ STATUS_TIMEOUT_MS = 8000
 
 class MainWindow(QMainWindow):
     import_finished = Signal(object)  # list[ImportResult]
+    directory_updated = Signal(object)  # DirectoryInfo, or None when it failed
 
     def __init__(
         self,
@@ -58,6 +64,8 @@ class MainWindow(QMainWindow):
         self._notify = notify or self._message_box
         self._import: tasks.Task | None = None
         self._deleted: list[list[int]] = []  # undo stack of deletions
+        self._officials: OfficialsDialog | None = None
+        self._directory_task: tasks.Task | None = None
         self.setWindowTitle("Advocate")
         self.setAcceptDrops(True)
         self._setup_ui()
@@ -274,6 +282,71 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.start_import(paths)
+
+    # --- officials ---------------------------------------------------------------
+    @property
+    def data_folder(self) -> Path:
+        return self.library.path.parent if self.library.path else Path.cwd()
+
+    def edit_profile(self) -> None:
+        dialog = ProfileDialog(ProfileStore(self.data_folder), self)
+        if dialog.exec() and dialog.saved is not None:
+            if dialog.saved.notice:
+                self._notify("Where your details are kept", dialog.saved.notice, "")
+            self.show_status("Your details were saved.")
+        if self._officials is not None:
+            self._officials.refresh()
+
+    def show_officials(self) -> None:
+        if self._officials is None:
+            self._officials = OfficialsDialog(
+                self.data_folder, self.links, self.edit_profile, self.update_directory, self
+            )
+        else:
+            self._officials.refresh()
+        self._officials.show()
+        self._officials.raise_()
+
+    def update_directory(self, source: str | None = None) -> bool:
+        if self._directory_task is not None:
+            self.show_status("The directory is already being updated.")
+            return False
+        folder = self.data_folder
+
+        def work(report, cancelled):
+            return update_directory(folder, source, progress=lambda m: report(0, 0, m))
+
+        task = tasks.Task(work)
+        task.signals.progress.connect(lambda _d, _t, message: self.show_status(str(message)))
+        task.signals.finished.connect(self._directory_updated)
+        task.signals.failed.connect(self._directory_failed)
+        self._directory_task = task
+        self.show_status("Updating the directory of officials…")
+        tasks.start(task)
+        return True
+
+    def update_directory_from_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Folder with the directory files")
+        if folder:
+            self.update_directory(folder)
+
+    def _directory_updated(self, info: DirectoryInfo) -> None:
+        self._directory_task = None
+        self.show_status(
+            f"Directory updated: {info.legislators} members of Congress, data as of "
+            f"{info.data_date}."
+        )
+        if self._officials is not None:
+            self._officials.refresh()
+        self.directory_updated.emit(info)
+
+    def _directory_failed(self, message: str) -> None:
+        self._directory_task = None
+        kept = index_path(self.data_folder).exists()
+        kept_note = " The previous directory is still in use." if kept else ""
+        self._notify("The directory was not updated", message + "." + kept_note, "")
+        self.show_status("The directory was not updated.")
+        self.directory_updated.emit(None)
 
     # --- view ------------------------------------------------------------------
     def change_font_size(self, step: int) -> None:

@@ -36,6 +36,12 @@ class WindowActions:
         )
         self.smaller = self._action("S&maller Text", lambda: w.change_font_size(-1), "Ctrl+-")
         self.reset_size = self._action("&Actual Size", w.reset_font_size, "Ctrl+0")
+        self.officials = self._action("Your &Officials…", w.show_officials, "Ctrl+Shift+L")
+        self.profile = self._action("Your &Details…", w.edit_profile)
+        self.update_directory = self._action("&Update Directory", lambda: w.update_directory())
+        self.update_directory_from = self._action(
+            "Update Directory from &Folder…", w.update_directory_from_folder
+        )
         self.about = self._action("&About Advocate", w.show_about)
         self._menus()
         # Space pages through the article from the list or the reader, but stays a
@@ -78,5 +84,9 @@ class WindowActions:
         article.addActions(self.article_actions())
         view = bar.addMenu("&View")
         view.addActions([self.larger, self.smaller, self.reset_size])
+        officials = bar.addMenu("&Officials")
+        officials.addActions([self.officials, self.profile])
+        officials.addSeparator()
+        officials.addActions([self.update_directory, self.update_directory_from])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about)

@@ -1,0 +1,162 @@
+"""Your Officials: a plain list of the reader's officials, with phones and contact pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..officials.choices import load_choices
+from ..officials.directory import open_directory
+from ..officials.lookup import MyOfficials, Official, find_officials
+from ..profile.storage import ProfileStore
+from .links import LinkPolicy
+
+
+def load_officials(data_folder: Path) -> MyOfficials:
+    profile = ProfileStore(data_folder).load().profile
+    directory = open_directory(data_folder)
+    try:
+        return find_officials(profile, directory, choices=load_choices(data_folder))
+    finally:
+        if directory is not None:
+            directory.close()
+
+
+class OfficialCard(QFrame):
+    district_chosen = Signal(int)
+
+    def __init__(self, official: Official, links: LinkPolicy, candidate: bool, parent: QWidget):
+        super().__init__(parent)
+        self.official = official
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(f"{official.title} {official.name}")
+        layout = QVBoxLayout(self)
+        seat = official.state + (f", district {official.district}" if official.district else "")
+        if official.district == 0:
+            seat = f"{official.state}, at-large"
+        party = f" · {escape(official.party)}" if official.party else ""
+        heading = QLabel(
+            f"<b>{escape(official.title)} {escape(official.name)}</b>{party}"
+            f"{' · ' + escape(seat) if official.state else ''}",
+            self,
+        )
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        row = QHBoxLayout()
+        if official.phone:
+            phone = QLabel(f"Phone: {escape(official.phone)}", self)
+            phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            copy = QPushButton("Copy number", self)
+            copy.setAccessibleName(f"Copy the phone number of {official.name}")
+            copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(official.phone))
+            row.addWidget(phone)
+            row.addWidget(copy)
+        if official.contact_url:
+            contact = QPushButton("Contact page", self)
+            contact.setToolTip(official.contact_url)
+            contact.setAccessibleName(f"Open the contact page of {official.name}")
+            contact.clicked.connect(lambda: links.open(official.contact_url))
+            row.addWidget(contact)
+        if candidate and official.district is not None:
+            choose = QPushButton(f"This is my district ({official.district})", self)
+            choose.clicked.connect(lambda: self.district_chosen.emit(official.district or 0))
+            row.addWidget(choose)
+        row.addStretch(1)
+        layout.addLayout(row)
+        if official.office_address:
+            layout.addWidget(self._small(f"Washington office: {official.office_address}"))
+        for office in official.district_offices:
+            layout.addWidget(self._small(f"{office.address} — {office.phone}".strip(" —")))
+
+    def _small(self, text: str) -> QLabel:
+        label = QLabel(escape(text), self)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+
+class OfficialsDialog(QDialog):
+    def __init__(
+        self,
+        data_folder: Path,
+        links: LinkPolicy,
+        edit_profile: Callable[[], None],
+        update_directory: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_folder = data_folder
+        self.links = links
+        self._edit_profile = edit_profile
+        self._update_directory = update_directory
+        self.cards: list[OfficialCard] = []
+        self.setWindowTitle("Your Officials")
+        self.setAccessibleName("Your officials")
+        self.resize(620, 720)
+        outer = QVBoxLayout(self)
+        buttons = QHBoxLayout()
+        details = QPushButton("Your Details…", self)
+        details.clicked.connect(self._edit_and_refresh)
+        update = QPushButton("Update Directory…", self)
+        update.clicked.connect(update_directory)
+        buttons.addWidget(details)
+        buttons.addWidget(update)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        outer.addWidget(self.scroll, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        officials = load_officials(self.data_folder)
+        content = QWidget(self.scroll)
+        layout = QVBoxLayout(content)
+        self.notes = [QLabel(escape(note), content) for note in officials.notes]
+        for note in self.notes:
+            note.setWordWrap(True)
+            note.setStyleSheet("font-style: italic;")
+            layout.addWidget(note)
+        self.cards = []
+
+        def add(official: Official | None, candidate: bool = False) -> None:
+            if official is None:
+                return
+            card = OfficialCard(official, self.links, candidate, content)
+            card.district_chosen.connect(self._choose_district)
+            self.cards.append(card)
+            layout.addWidget(card)
+
+        for senator in officials.senators:
+            add(senator)
+        add(officials.representative)
+        for candidate in officials.district_candidates:
+            add(candidate, candidate=True)
+        add(officials.president)
+        add(officials.vice_president)
+        layout.addStretch(1)
+        self.scroll.setWidget(content)
+
+    def _choose_district(self, district: int) -> None:
+        store = ProfileStore(self.data_folder)
+        profile = store.load().profile
+        store.save(profile.updated(district=district))
+        self.refresh()
+
+    def _edit_and_refresh(self) -> None:
+        self._edit_profile()
+        self.refresh()
