@@ -5,6 +5,7 @@ Measures, on a generated library of site-shaped articles:
   search    full-text search latency, p50 and p95
   size      the database size on disk
   window    start-up against a bare PySide6 window, memory, time to show an article
+  officials indexing the shared officials data, and answering "who are my officials"
 
 The machine is shared and noisy: compare ratios within one run, not across runs.
 """
@@ -27,6 +28,7 @@ from advocate_app.library.importer import import_paths  # noqa: E402
 from advocate_app.library.queries import ArticleQuery  # noqa: E402
 from advocate_app.library.store import open_library  # noqa: E402
 from corpus import search_terms, write_corpus  # noqa: E402
+from officials_bench import SHARED_DATA, bench_officials  # noqa: E402
 from window_bench import bench_window  # noqa: E402
 
 
@@ -78,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         results = bench_library(Path(tmp), args.articles)
         if not args.no_window:
             results.update(bench_window(Path(tmp) / "data"))
+        if SHARED_DATA.is_dir():
+            results.update(bench_officials(Path(tmp)))
     if args.json:
         print(json.dumps(results, indent=2))
     else:
@@ -87,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             "startup_ratio": "goal <= 2 (app / bare PySide6 window)",
             "rss_mb": "goal < 250",
             "show_article_p95_ms": "goal <= 50",
+            "officials_p95_ms": "goal well under 100",
         }
         for key, value in results.items():
             print(f"{key:<22} {value:>10}   {goals.get(key, '')}")

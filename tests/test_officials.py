@@ -63,7 +63,7 @@ EXECUTIVE = [
      "terms": [{"type": "viceprez", "start": "2021-01-20", "end": "2031-01-20", "party": "Y"}]},
 ]  # fmt: skip
 OFFICES = [{"id": {"bioguide": "R007"}, "offices": [
-    {"address": "1 Pike St", "city": "Seattle", "state": "WA", "zip": "98101",
+    {"address": "1 Pike St", "suite": 247, "city": "Seattle", "state": "WA", "zip": "98101",
      "phone": "206-555-0107"}]}]  # fmt: skip
 ZIP_ROWS = ["53,WA,98101,7", "53,WA,98101,9", "53,WA,98104,7", "02,AK,99501,0", "11,DC,20001,0"]
 
@@ -225,7 +225,7 @@ def test_officials_fields_routes_and_offices(capsys, installed):
     assert rep["name"] == "Cy Cedar" and rep["district"] == 7
     assert rep["contact_url"] == "https://cedar.gov/contact"  # derived from the website
     assert rep["district_offices"] == [
-        {"city": "Seattle", "address": "1 Pike St, Seattle, WA 98101", "phone": "206-555-0107"}
+        {"city": "Seattle", "address": "1 Pike St, 247, Seattle, WA 98101", "phone": "206-555-0107"}
     ]
     alder = next(s for s in found["senators"] if s["name"] == "Ann Alder")
     assert alder["contact_url"] == "https://alder.senate.gov/contact-form"  # from the data

@@ -177,7 +177,7 @@ def _legislator(person: dict[str, Any], overrides: dict[str, str]) -> Official:
         Office(
             city=o.get("city", ""),
             address=", ".join(
-                p
+                str(p)  # the data has numbers where text is expected (suite 247)
                 for p in (
                     o.get("building"),
                     o.get("address"),
