@@ -9,7 +9,7 @@ import pytest
 
 from advocate_app.articles.reader import read_article
 from advocate_app.library import database
-from advocate_app.library.migrations import MIGRATIONS
+from advocate_app.library.migrations import MIGRATIONS, SCHEMA_VERSION
 from advocate_app.library.queries import ArticleQuery, SortOrder, StatusFilter
 from advocate_app.library.store import open_library
 from advocate_app.library.welcome import add_welcome_article
@@ -119,7 +119,7 @@ def test_upgrade_from_version_1_keeps_articles_and_saves_a_backup(tmp_path, monk
     monkeypatch.undo()
 
     lib = open_library(path)
-    assert database.schema_version(lib.db) == 2
+    assert database.schema_version(lib.db) == SCHEMA_VERSION
     assert [s.title for s in lib.list()] == ["Old article"]
     assert lib.list()[0].read is False
     lib.close()

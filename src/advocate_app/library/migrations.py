@@ -112,9 +112,31 @@ def _v2_reader_marks(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
 
 
+def _v3_letters(db: sqlite3.Connection) -> None:
+    # Every letter copied, opened, mailed or printed, keyed by the article's identity.
+    db.execute(
+        """
+        CREATE TABLE letters (
+            id INTEGER PRIMARY KEY,
+            article_uid TEXT NOT NULL,
+            action_number INTEGER NOT NULL,
+            recipient_name TEXT NOT NULL,
+            recipient_kind TEXT NOT NULL,
+            recipient_id TEXT,                 -- bioguide id, when known
+            route TEXT NOT NULL,               -- copy, contact_form, email, print
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            sent_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX letters_by_article ON letters(article_uid, action_number)")
+
+
 # (target version, migration). Append only.
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_articles),
     (2, _v2_reader_marks),
+    (3, _v3_letters),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

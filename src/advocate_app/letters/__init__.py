@@ -1,0 +1,1 @@
+"""Letters: fill samples and templates for each official, and the routes to send them."""
