@@ -26,14 +26,26 @@ from .helpers import run_cli
 
 
 def legislator(bioguide, first, last, kind, state, district=None, **term):
-    current = {"type": kind, "state": state, "party": "Independent", "start": "2025-01-03",
-               "end": "2031-01-03", "phone": "202-224-0000", "url": f"https://{last.lower()}.gov",
-               **term}  # fmt: skip
+    current = {
+        "type": kind,
+        "state": state,
+        "party": "Independent",
+        "start": "2025-01-03",
+        "end": "2031-01-03",
+        "phone": "202-224-0000",
+        "url": f"https://{last.lower()}.gov",
+        **term,
+    }
     if district is not None:
         current["district"] = district
-    return {"id": {"bioguide": bioguide}, "name": {"first": first, "last": last},
-            "terms": [{"type": kind, "state": state, "start": "2019-01-03", "end": "2021-01-03"},
-                      current]}  # fmt: skip
+    return {
+        "id": {"bioguide": bioguide},
+        "name": {"first": first, "last": last},
+        "terms": [
+            {"type": kind, "state": state, "start": "2019-01-03", "end": "2021-01-03"},
+            current,
+        ],
+    }
 
 
 LEGISLATORS = [
@@ -55,16 +67,34 @@ LEGISLATORS = [
     legislator("D000", "Hal", "Hazel", "rep", "DC", 0),
 ]
 EXECUTIVE = [
-    {"name": {"first": "Old", "last": "Oak"},
-     "terms": [{"type": "prez", "start": "2017-01-20", "end": "2021-01-20", "party": "X"}]},
-    {"name": {"first": "Pat", "last": "Pine"},
-     "terms": [{"type": "prez", "start": "2021-01-20", "end": "2031-01-20", "party": "Y"}]},
-    {"name": {"first": "Val", "last": "Vine"},
-     "terms": [{"type": "viceprez", "start": "2021-01-20", "end": "2031-01-20", "party": "Y"}]},
-]  # fmt: skip
-OFFICES = [{"id": {"bioguide": "R007"}, "offices": [
-    {"address": "1 Pike St", "suite": 247, "city": "Seattle", "state": "WA", "zip": "98101",
-     "phone": "206-555-0107"}]}]  # fmt: skip
+    {
+        "name": {"first": "Old", "last": "Oak"},
+        "terms": [{"type": "prez", "start": "2017-01-20", "end": "2021-01-20", "party": "X"}],
+    },
+    {
+        "name": {"first": "Pat", "last": "Pine"},
+        "terms": [{"type": "prez", "start": "2021-01-20", "end": "2031-01-20", "party": "Y"}],
+    },
+    {
+        "name": {"first": "Val", "last": "Vine"},
+        "terms": [{"type": "viceprez", "start": "2021-01-20", "end": "2031-01-20", "party": "Y"}],
+    },
+]
+OFFICES = [
+    {
+        "id": {"bioguide": "R007"},
+        "offices": [
+            {
+                "address": "1 Pike St",
+                "suite": 247,
+                "city": "Seattle",
+                "state": "WA",
+                "zip": "98101",
+                "phone": "206-555-0107",
+            }
+        ],
+    }
+]
 ZIP_ROWS = ["53,WA,98101,7", "53,WA,98101,9", "53,WA,98104,7", "02,AK,99501,0", "11,DC,20001,0"]
 
 
@@ -148,8 +178,9 @@ def test_profile_without_a_keychain_goes_to_a_private_file_and_survives(
     from keyring.backends import fail
 
     use_keyring(fail.Keyring())
-    first = set_profile(capsys, "--zip", "98101-1234", "--email", "ada@example.org",
-                        "--phone", "(206) 555-0100")  # fmt: skip
+    first = set_profile(
+        capsys, "--zip", "98101-1234", "--email", "ada@example.org", "--phone", "(206) 555-0100"
+    )
     assert first.code == 0, first.err
     assert "No system keychain is available" in first.err
     path = data_dir / "profile.json"
@@ -208,7 +239,9 @@ def test_split_zip_asks_and_never_guesses(capsys, installed):
     assert [s["name"] for s in found["senators"]] == ["Bea Birch", "Ann Alder"]  # senior first
     assert found["representative"] is None
     assert [(c["name"], c["district"]) for c in found["district_candidates"]] == [
-        ("Cy Cedar", 7), ("Di Dogwood", 9)]  # fmt: skip
+        ("Cy Cedar", 7),
+        ("Di Dogwood", 9),
+    ]
     assert "split between districts 7, 9" in err and "house.gov" in err
 
     run_cli(capsys, "profile", "set", "--district", "9")
@@ -274,11 +307,21 @@ def test_without_a_directory_typed_names_and_public_pages(capsys, data_dir):
     found, err = officials(capsys)
     assert found["senators"] == [] and "no directory of officials yet" in err
     assert found["president"]["contact_url"] == "https://www.whitehouse.gov/contact/"
-    run_cli(capsys, "officials", "--senator", "Maria Cantwell", "--senator", "Patty Murray",
-            "--representative", "Pramila Jayapal")  # fmt: skip
+    run_cli(
+        capsys,
+        "officials",
+        "--senator",
+        "Maria Cantwell",
+        "--senator",
+        "Patty Murray",
+        "--representative",
+        "Pramila Jayapal",
+    )
     found, _ = officials(capsys)
     assert [s["salutation"] for s in found["senators"]] == [
-        "Dear Senator Cantwell", "Dear Senator Murray"]  # fmt: skip
+        "Dear Senator Cantwell",
+        "Dear Senator Murray",
+    ]
     assert found["senators"][0]["contact_url"].startswith("https://www.senate.gov/")
     assert found["representative"]["contact_url"].startswith("https://www.house.gov/")
 
@@ -328,8 +371,9 @@ def test_missing_source_file(capsys, data_dir, tmp_path, directory_source):
 
 @pytest.fixture
 def http_folder(directory_source):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
-                                directory=str(directory_source))  # fmt: skip
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(directory_source)
+    )
     handler.log_message = lambda *args: None  # type: ignore[attr-defined]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

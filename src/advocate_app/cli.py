@@ -10,7 +10,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import cli_officials
+from . import cli_letters, cli_officials
 from .articles.model import article_to_dict
 from .library.database import LibraryError
 from .library.importer import import_paths
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     showing.add_argument("id", type=int, metavar="ID")
     showing.add_argument("--json", action="store_true", help="print as JSON")
     cli_officials.add_commands(commands)
+    cli_letters.add_commands(commands)
     return parser
 
 
@@ -63,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(folder, args.paths, args.json, sys.stdout, sys.stderr)
         if args.command in ("profile", "directory", "officials"):
             return cli_officials.run(args, folder, sys.stdout, sys.stderr)
+        if args.command in ("letter", "templates"):
+            return cli_letters.run(args, folder, sys.stdout, sys.stderr)
         library = _open_existing(folder)
         if library is None:
             return _no_library(args, folder)
@@ -76,6 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("advocate: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader closed the pipe (`advocate list | head`)
+        sys.stdout = None  # type: ignore[assignment]  # nothing more can be written
+        return 0
 
 
 def _open_existing(folder: Path) -> Library | None:

@@ -1,0 +1,340 @@
+"""Letters: placeholders, greetings, the template sandbox, mail links, history and the CLI."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from advocate_app.articles.text_parser import parse_text
+from advocate_app.letters.compose import compose_letters, mailto_link
+from advocate_app.letters.placeholders import fill
+from advocate_app.letters.templates import LetterTemplateError, LetterTemplates
+from advocate_app.library.letters import letters_for
+from advocate_app.library.store import open_library
+from advocate_app.officials.lookup import MyOfficials, Official
+from advocate_app.paths import library_path
+from advocate_app.profile.model import Profile
+
+from .helpers import run_cli
+from .test_officials import write_directory
+
+ADA = Profile(
+    first_name="Ada",
+    last_name="Lovelace",
+    street="1 Main St",
+    city="Seattle",
+    state="WA",
+    zip="98101",
+    email="ada@example.org",
+    phone="206-555-0100",
+)
+SENATORS = (
+    Official(
+        "Maria Cantwell",
+        "Senator",
+        "Dear Senator Cantwell",
+        "senator",
+        state="WA",
+        contact_url="https://www.cantwell.senate.gov/contact",
+        bioguide="C000127",
+    ),
+    Official(
+        "Patty Murray",
+        "Senator",
+        "Dear Senator Murray",
+        "senator",
+        state="WA",
+        contact_url="https://www.murray.senate.gov/write-to-patty/",
+        bioguide="M001111",
+    ),
+)
+REP = Official(
+    "Pramila Jayapal",
+    "Representative",
+    "Dear Representative Jayapal",
+    "representative",
+    state="WA",
+    district=7,
+    contact_url="https://jayapal.house.gov/contact",
+)
+PRESIDENT = Official(
+    "Donald Trump",
+    "President",
+    "Dear President Trump",
+    "president",
+    contact_url="https://www.whitehouse.gov/contact/",
+)
+OFFICIALS = MyOfficials(SENATORS, REP, (), PRESIDENT)
+TODAY = date(2026, 11, 25)
+
+
+def page(todo: str) -> str:
+    return (
+        "Title\n\nexample.org -- Tuesday, March 4, 2025, 10:05:00 AM Eastern Standard Time\n"
+        "Categories: Health\nText.\n\nTo Do:\n\n" + todo
+    )
+
+
+def test_every_spelling_of_the_placeholders_is_filled():
+    values = {
+        "name": "Ada Lovelace",
+        "address": "1 Main St, Seattle, WA 98101",
+        "email": "ada@example.org",
+        "phone": "206-555-0100",
+        "city_state": "Seattle, WA",
+        "zip": "98101",
+        "recipient": "Maria Cantwell",
+        "date": "November 25, 2026",
+    }
+    text = (
+        "[Your Name] [your name] [YOUR NAME] [Your Address] [Your Email] [Your Email Address] "
+        "[Your Phone Number] [Your City, State] [Your ZIP Code] [Representative's Name] "
+        "[Senator’s Name] [Senators Name] [Name] [Date] [Your Title] [Organization]"
+    )
+    filled = fill(text, values)
+    assert filled.text == (
+        "Ada Lovelace Ada Lovelace Ada Lovelace 1 Main St, Seattle, WA 98101 ada@example.org "
+        "ada@example.org 206-555-0100 Seattle, WA 98101 Maria Cantwell Maria Cantwell "
+        "Maria Cantwell Maria Cantwell November 25, 2026 [Your Title] [Organization]"
+    )
+    assert filled.unresolved == ("[Your Title]", "[Organization]")
+
+
+def test_sample_letters_go_to_each_senator_with_their_own_greeting(seed_text):
+    article = parse_text(seed_text("001"))
+    letters = compose_letters(
+        article, article.actions[1], OFFICIALS, ADA, LetterTemplates(None), today=TODAY
+    )
+    assert [letter.recipient.name for letter in letters] == [
+        "Maria Cantwell",
+        "Patty Murray",
+        "Pramila Jayapal",
+    ]
+    greetings = [letter.body.split("\n")[2] for letter in letters]
+    assert greetings == [
+        "Dear Senator Cantwell,",
+        "Dear Senator Murray,",
+        "Dear Representative Jayapal,",
+    ]
+    body = letters[0].body
+    assert body.startswith("November 25, 2026\n\nDear Senator Cantwell,\n\nI am deeply concerned")
+    assert body.rstrip().endswith(
+        "Sincerely,\nAda Lovelace\n1 Main St, Seattle, WA 98101\nada@example.org"
+    )
+    assert letters[0].unresolved_placeholders == () and letters[0].route == "contact_form"
+
+
+def test_the_wrong_president_is_replaced_and_noted(seed_text):
+    article = parse_text(seed_text("001"))
+    (letter,) = compose_letters(
+        article, article.actions[4], OFFICIALS, ADA, LetterTemplates(None), today=TODAY
+    )
+    assert "Dear President Trump,\n" in letter.body and "Biden" not in letter.body
+    assert any('greeted "President Biden"' in note for note in letter.notes)
+    assert letter.contact_url == "https://www.whitehouse.gov/contact/" and letter.limit == 2000
+
+
+def test_an_empty_profile_leaves_visible_placeholders(seed_text):
+    article = parse_text(seed_text("001"))
+    letters = compose_letters(
+        article, article.actions[1], OFFICIALS, Profile(), LetterTemplates(None), today=TODAY
+    )
+    assert "[Your Name]\n[Your Address]\n[Your Email]" in letters[0].body
+    assert letters[0].unresolved_placeholders == ("[Your Name]", "[Your Address]", "[Your Email]")
+    assert any("Fill in before sending" in note for note in letters[0].notes)
+
+
+def test_no_officials_known_gives_generic_greetings_and_public_pages():
+    article = parse_text(page("1. **Write to Congress**: - **Your Senators**: write them."))
+    letters = compose_letters(
+        article, article.actions[0], MyOfficials(), ADA, LetterTemplates(None), today=TODAY
+    )
+    assert [letter.recipient.salutation for letter in letters] == [
+        "Dear Senator",
+        "Dear Representative",
+    ]
+    assert letters[0].contact_url.startswith("https://www.senate.gov/")
+    assert "Dear Senator,\n" in letters[0].body  # the senator template, as there is no sample
+
+
+def test_article_text_is_data_never_template_code():
+    todo = (
+        "1. **Write to your Senators**: - **What to Say**: Say {{ 7*7 }} and {% if 1 %}x{% endif %}"
+        " - **Sample Message**: ``` Dear [Senator's Name], {{ config }} {% for a in b %} "
+        "Sincerely, [Your Name] ```"
+    )
+    article = parse_text(page(todo).replace("Title", "About {{ secrets }}"))
+    templates = LetterTemplates(None)
+    (sample, _) = compose_letters(
+        article, article.actions[0], OFFICIALS, ADA, templates, today=TODAY
+    )
+    assert "{{ config }} {% for a in b %}" in sample.body
+    (written, _) = compose_letters(
+        article, article.actions[0], OFFICIALS, ADA, templates, template="senator", today=TODAY
+    )
+    assert "Say {{ 7*7 }} and {% if 1 %}x{% endif %}." in written.body
+    assert 'about "About {{ secrets }}"' in written.body and "49" not in written.body
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("Subject: x\n\n{% for %}", "template broken, line 3"),
+        ("Subject: x\n\n{{ sender.__class__.__mro__ }}", "not allowed"),
+        ("Subject: x\n\n{{ ''.__class__.__subclasses__() }}", "not allowed"),
+        (
+            "Subject: x\n{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}"
+            "{% endfor %}",
+            "took longer than",
+        ),
+        ("Subject: x\n{% for a in range(100000) %}{{ 'x' * 100 }}{% endfor %}", "more than"),
+        ("Subject: x\n\nline two\n{{ nothing.here }}", "line 4"),
+    ],
+)
+def test_user_templates_are_sandboxed_and_bounded(tmp_path, source, message):
+    folder = tmp_path / "data" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "broken.txt.j2").write_text(source, encoding="utf-8")
+    article = parse_text(page("1. **Write to your Senators**: - **Say**: hello."))
+    with pytest.raises(LetterTemplateError, match=message):
+        compose_letters(
+            article,
+            article.actions[0],
+            OFFICIALS,
+            ADA,
+            LetterTemplates(tmp_path / "data"),
+            template="broken",
+        )
+
+
+def test_user_templates_override_and_add(tmp_path):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "senator.txt.j2").write_text("Subject: Mine\n\n{{ recipient.salutation }}, hi.\n")
+    (folder / "short.txt.j2").write_text("Subject: Short\n\nHello {{ recipient.name }}.\n")
+    templates = LetterTemplates(tmp_path)
+    names = {info.name: info.user for info in templates.available()}
+    assert names["senator"] is True and names["short"] is True and names["general"] is False
+    article = parse_text(page("1. **Write to your Senators**: - **Say**: hello."))
+    letter = compose_letters(article, article.actions[0], OFFICIALS, ADA, templates)[0]
+    assert (letter.subject, letter.body) == ("Mine", "Dear Senator Cantwell, hi.\n")
+
+
+def test_mailto_links_are_encoded_and_bounded():
+    link = mailto_link("contact@un.org", "Peace & Ukraine?", "Dear UN,\n\nÜber 100% — yes.")
+    assert link.startswith("mailto:contact@un.org?subject=Peace%20%26%20Ukraine%3F&body=")
+    assert unquote(link.split("&body=")[1]) == "Dear UN,\r\n\r\nÜber 100% — yes."
+    assert mailto_link("a@b.org", "s", "word " * 1000) is None
+
+
+def test_other_recipients_get_an_email_route(seed_text):
+    article = parse_text(seed_text("000"))
+    (letter,) = compose_letters(
+        article, article.actions[4], OFFICIALS, ADA, LetterTemplates(None), today=TODAY
+    )
+    assert letter.route == "email" and letter.recipient.name == "United Nations Headquarters"
+    assert letter.mailto.startswith("mailto:contact@un.org?subject=")
+
+
+def test_very_long_samples_and_non_ascii_names(tmp_path):
+    long_sample = (
+        "Dear [Senator's Name], " + "Zoë’s neighbours care. " * 400 + "Sincerely, [Your Name]"
+    )
+    article = parse_text(
+        page(f"1. **Write to the White House**: - **Sample**: ``` {long_sample} ```")
+    )
+    profile = Profile(first_name="José", last_name="Núñez-Øberg", city="San Germán", state="PR")
+    (letter,) = compose_letters(
+        article, article.actions[0], OFFICIALS, profile, LetterTemplates(None), today=TODAY
+    )
+    assert "José Núñez-Øberg" in letter.body and len(letter.body) > 8000
+    assert any("takes about 2,000 characters" in note for note in letter.notes)
+
+
+# --- through the command line ----------------------------------------------------------
+@pytest.fixture
+def ready(capsys, seeds, data_dir, tmp_path):
+    run_cli(capsys, "directory", "update", "--from", str(write_directory(tmp_path / "dir")))
+    run_cli(
+        capsys,
+        "profile",
+        "set",
+        "--first-name",
+        "Ada",
+        "--last-name",
+        "Lovelace",
+        "--street",
+        "1 Main St",
+        "--city",
+        "Seattle",
+        "--state",
+        "WA",
+        "--zip",
+        "98104",
+        "--email",
+        "ada@example.org",
+    )
+    imported = run_cli(capsys, "import", str(seeds), "--json").json()
+    return {Path(r["path"]).name[:3]: r["id"] for r in imported}
+
+
+def test_cli_letter_json_for_each_seed_contact_action(capsys, ready):
+    letters = run_cli(capsys, "letter", str(ready["001"]), "--json").json()
+    assert [(letter["recipient"]["name"], letter["route"]) for letter in letters] == [
+        ("Bea Birch", "contact_form"),
+        ("Ann Alder", "contact_form"),
+        ("Cy Cedar", "contact_form"),
+    ]
+    for letter in letters:
+        assert set(letter) >= {
+            "recipient",
+            "subject",
+            "body",
+            "route",
+            "contact_url",
+            "mailto",
+            "unresolved_placeholders",
+            "notes",
+        }
+        assert letter["body"].count(letter["recipient"]["salutation"] + ",") == 1
+    white_house = run_cli(capsys, "letter", str(ready["001"]), "--action", "5", "--json").json()
+    assert white_house[0]["recipient"]["name"] == "Pat Pine"
+    senators = run_cli(capsys, "letter", str(ready["000"]), "--to", "senators", "--json").json()
+    assert [s["recipient"]["title"] for s in senators] == ["Senator", "Senator"]
+    bare = run_cli(capsys, "letter", str(ready["002"]), "--action", "3", "--json").json()
+    assert bare[0]["subject"].startswith("Contact the White House")
+
+
+def test_cli_letter_bad_requests(capsys, ready):
+    assert "no action 42" in run_cli(capsys, "letter", str(ready["001"]), "--action", "42").err
+    assert (
+        "does not ask to contact"
+        in run_cli(capsys, "letter", str(ready["001"]), "--action", "1").err
+    )
+    assert "no article with id 999" in run_cli(capsys, "letter", "999").err
+    missing = run_cli(capsys, "letter", str(ready["001"]), "--template", "nope")
+    assert missing.code == 1 and "there is no template 'nope'" in missing.err
+
+
+def test_cli_pdf_prints_and_records_the_letters(capsys, ready, tmp_path, data_dir, qapp):
+    # qapp: in one test process the QApplication must exist before Qt starts for the PDF
+    out = tmp_path / "letters.pdf"
+    result = run_cli(capsys, "letter", str(ready["001"]), "--pdf", str(out))
+    assert result.code == 0, result.err
+    assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 2000
+    library = open_library(library_path(data_dir))
+    try:
+        sent = letters_for(library, ready["001"])
+    finally:
+        library.close()
+    assert sorted(s.recipient_name for s in sent) == ["Ann Alder", "Bea Birch", "Cy Cedar"]
+    assert {s.route for s in sent} == {"print"} and all(s.action_number == 2 for s in sent)
+
+
+def test_cli_templates_lists_them(capsys):
+    result = run_cli(capsys, "templates")
+    names = [line.split()[0] for line in result.out.splitlines()]
+    assert names == ["general", "representative", "sample", "senator", "white-house"]
