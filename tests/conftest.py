@@ -6,6 +6,15 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
+
+from advocate_app.library.importer import import_paths
+from advocate_app.library.store import open_library
+from advocate_app.ui.links import LinkPolicy
+from advocate_app.ui.main_window import MainWindow
+from advocate_app.ui.settings import WindowSettings
+
+from .helpers import Opened
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -51,3 +60,44 @@ def no_system_keychain():
     keyring.set_keyring(fail.Keyring())
     yield
     keyring.set_keyring(fail.Keyring())
+
+
+@pytest.fixture
+def library_path(tmp_path, seeds) -> Path:
+    path = tmp_path / "data" / "library.sqlite3"
+    library = open_library(path)
+    list(import_paths(library, [seeds]))
+    library.close()
+    return path
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path):
+    """Open a window on a library; several calls simulate closing and restarting the app."""
+    opened = Opened()
+    notices: list[tuple[str, str, str]] = []
+    windows: list[MainWindow] = []
+
+    def make(path: Path) -> MainWindow:
+        settings = WindowSettings(
+            QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        )
+        library = open_library(path)
+        window = MainWindow(
+            library,
+            settings,
+            links=LinkPolicy(opened, report=lambda message: window.show_status(message)),
+            notify=lambda *notice: notices.append(notice),
+        )
+        window.opened = opened  # type: ignore[attr-defined]
+        window.notices = notices  # type: ignore[attr-defined]
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # shortcuts need an active window
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.library.close()

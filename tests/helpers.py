@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QUrl
 
 from advocate_app.cli import main
+from advocate_app.ui.main_window import MainWindow
 
 
 @dataclass
@@ -30,3 +32,22 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> CliResult:
         code = int(exc.code or 0)
     captured = capsys.readouterr()
     return CliResult(code, captured.out, captured.err)
+
+
+class Opened:
+    """Records the links the window asked the system to open."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def __call__(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def select_title(window: MainWindow, title: str) -> int:
+    model = window.list_pane.model
+    for row in range(model.rowCount()):
+        if model.index(row).data() == title:
+            window.list_pane.select_row(row)
+            return model.id_at(row)
+    raise AssertionError(f"{title!r} is not in the list")

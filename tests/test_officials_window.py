@@ -15,8 +15,8 @@ from advocate_app.ui.officials_dialog import OfficialsDialog
 from advocate_app.ui.profile_dialog import ProfileDialog
 
 from .conftest import REPO_ROOT
+from .helpers import Opened
 from .test_officials import write_directory
-from .test_window import Opened, open_window  # noqa: F401 - the fixture is used below
 
 
 def test_profile_dialog_checks_as_you_type_and_saves_privately(qtbot, data_dir):
@@ -87,7 +87,7 @@ def test_officials_without_a_directory_explain_how_to_get_one(qtbot, data_dir):
     assert [card.official.title for card in dialog.cards] == ["President"]
 
 
-def test_update_directory_from_the_window(open_window, qtbot, tmp_path):  # noqa: F811
+def test_update_directory_from_the_window(open_window, qtbot, tmp_path):
     window = open_window(tmp_path / "data" / "library.sqlite3")
     source = write_directory(tmp_path / "source")
     with qtbot.waitSignal(window.directory_updated, timeout=10000) as done:

@@ -5,75 +5,21 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from advocate_app.library.importer import import_paths
 from advocate_app.library.queries import StatusFilter
 from advocate_app.library.store import open_library
 from advocate_app.library.welcome import add_welcome_article
 from advocate_app.ui.action_panel import SampleMessage
 from advocate_app.ui.article_model import ArticleRole
-from advocate_app.ui.links import LinkPolicy
 from advocate_app.ui.main_window import MainWindow
-from advocate_app.ui.settings import WindowSettings
 
 from .conftest import REPO_ROOT
+from .helpers import select_title
 
 SITE_TITLE = "Trump-Putin talks on Ukraine end as summit stretches on"
-
-
-class Opened:
-    """Records the links the window asked the system to open."""
-
-    def __init__(self) -> None:
-        self.urls: list[str] = []
-
-    def __call__(self, url: QUrl) -> None:
-        self.urls.append(url.toString())
-
-
-@pytest.fixture
-def library_path(tmp_path, seeds) -> Path:
-    path = tmp_path / "data" / "library.sqlite3"
-    library = open_library(path)
-    list(import_paths(library, [seeds]))
-    library.close()
-    return path
-
-
-@pytest.fixture
-def open_window(qtbot, tmp_path):
-    """Open a window on a library; several calls simulate closing and restarting the app."""
-    opened = Opened()
-    notices: list[tuple[str, str, str]] = []
-    windows: list[MainWindow] = []
-
-    def make(path: Path) -> MainWindow:
-        settings = WindowSettings(
-            QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        )
-        library = open_library(path)
-        window = MainWindow(
-            library,
-            settings,
-            links=LinkPolicy(opened, report=lambda message: window.show_status(message)),
-            notify=lambda *notice: notices.append(notice),
-        )
-        window.opened = opened  # type: ignore[attr-defined]
-        window.notices = notices  # type: ignore[attr-defined]
-        qtbot.addWidget(window)
-        window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # shortcuts need an active window
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.library.close()
 
 
 def restart(window: MainWindow, open_window) -> MainWindow:
@@ -81,15 +27,6 @@ def restart(window: MainWindow, open_window) -> MainWindow:
     window.close()
     window.library.close()
     return open_window(path)
-
-
-def select_title(window: MainWindow, title: str) -> int:
-    model = window.list_pane.model
-    for row in range(model.rowCount()):
-        if model.index(row).data() == title:
-            window.list_pane.select_row(row)
-            return model.id_at(row)
-    raise AssertionError(f"{title!r} is not in the list")
 
 
 def test_selecting_an_article_shows_it_beside_its_actions(open_window, library_path):
@@ -251,7 +188,12 @@ def test_sample_message_is_collapsed_and_copyable(open_window, library_path, qtb
     qtbot.mouseClick(sample.copy, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text().endswith("[Your Address]\n[Your Email]")
     write = [b for b in card.findChildren(QPushButton) if b.text() == "Write letter…"]
-    assert len(write) == 1 and not write[0].isEnabled() and write[0].toolTip()
+    assert len(write) == 1 and write[0].isEnabled() and write[0].toolTip()
+    assert not [
+        b
+        for b in window.action_panel.cards[0].findChildren(QPushButton)
+        if b.text() == "Write letter…"
+    ]  # a petition is not a letter
 
 
 def drop(window: MainWindow, paths: list[Path]) -> None:

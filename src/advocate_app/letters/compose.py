@@ -156,11 +156,17 @@ def compose_letters(
     to: str = "all",
     template: str | None = None,
     today: date | None = None,
+    recipients: list[Official] | None = None,
 ) -> list[Letter]:
-    """Letters for every official the action targets (raises LetterTemplateError)."""
+    """Letters for every official the action targets, or for `recipients` when given.
+
+    Raises LetterTemplateError when the template cannot be used.
+    """
     today = today or date.today()
     letters = []
-    for recipient in recipients_for(action, officials, to):
+    for recipient in (
+        recipients if recipients is not None else recipients_for(action, officials, to)
+    ):
         letters.append(_letter(article, action, recipient, profile, templates, template, today))
     return letters
 

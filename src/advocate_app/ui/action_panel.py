@@ -29,16 +29,14 @@ TARGET_NAMES = {
     TargetKind.REPRESENTATIVE: "your representative",
     TargetKind.WHITE_HOUSE: "the White House",
 }
-LETTERS_NOT_READY = (
-    "Letters filled with your details arrive in the next version of Advocate. "
-    "Until then, copy the sample message and use the links above."
-)
+WRITE_TIP = "Write one letter for each official, filled in with your details"
 
 
 class ActionCard(QFrame):
     """One numbered action: done box, title, steps, links and sample messages."""
 
     done_toggled = Signal(int, bool)  # action number, done
+    write_requested = Signal(int)  # action number
 
     def __init__(
         self, action: Action, done: bool, links: LinkPolicy, parent: QWidget | None = None
@@ -99,10 +97,10 @@ class ActionCard(QFrame):
         for number, sample in enumerate(action.sample_messages, start=1):
             layout.addWidget(SampleMessage(sample, number, self))
 
-        if action.contacts_officials:
+        if action.contacts_officials or any(t.contact for t in action.targets):
             write = QPushButton("Write letter…", self)
-            write.setEnabled(False)
-            write.setToolTip(LETTERS_NOT_READY)
+            write.setToolTip(WRITE_TIP)
+            write.clicked.connect(lambda: self.write_requested.emit(action.number))
             write.setAccessibleName(f"Write letter for action {action.number}")
             row = QHBoxLayout()
             row.addWidget(write)
@@ -176,6 +174,7 @@ class SampleMessage(QWidget):
 
 class ActionPanel(QScrollArea):
     done_toggled = Signal(int, int, bool)  # article id, action number, done
+    write_requested = Signal(int, int)  # article id, action number
 
     def __init__(self, links: LinkPolicy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,6 +209,9 @@ class ActionPanel(QScrollArea):
                     action, action.number in stored.done_actions, self._links, content
                 )
                 card.done_toggled.connect(self._card_toggled)
+                card.write_requested.connect(
+                    lambda number: self.write_requested.emit(self._article_id, number)
+                )
                 self.cards.append(card)
                 layout.addWidget(card)
             if article.actions_outro:

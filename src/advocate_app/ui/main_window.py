@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
+from ..letters.templates import LetterTemplates
 from ..library.queries import ArticleQuery
 from ..library.records import ImportStatus
 from ..library.store import Library
@@ -29,14 +30,17 @@ from ..version import version
 from . import tasks
 from .action_panel import ActionPanel
 from .article_list_pane import ArticleListPane
+from .composer import ComposerDialog
+from .letters_dialogs import SentLettersDialog, TemplatesDialog
 from .links import LinkPolicy
-from .officials_dialog import OfficialsDialog
+from .officials_dialog import OfficialsDialog, load_officials
 from .profile_dialog import ProfileDialog
 from .reader_view import ReaderView
 from .settings import WindowSettings
 from .window_actions import WindowActions
 
 if TYPE_CHECKING:
+    from ..letters.compose import Letter
     from ..library.importer import ImportResult
 
 
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         self.reader.related_requested.connect(self.open_article)
         self.reader.font_size_changed.connect(self.settings.set_font_size)
         self.action_panel.done_toggled.connect(self._set_action_done)
+        self.action_panel.write_requested.connect(self.write_letters)
 
     def _restore(self) -> None:
         geometry = self.settings.geometry()
@@ -347,6 +352,46 @@ class MainWindow(QMainWindow):
         self._notify("The directory was not updated", message + "." + kept_note, "")
         self.show_status("The directory was not updated.")
         self.directory_updated.emit(None)
+
+    # --- letters -----------------------------------------------------------------
+    def write_letters(self, article_id: int, number: int) -> ComposerDialog | None:
+        stored = self.library.get(article_id)
+        action = (
+            next((a for a in stored.article.actions if a.number == number), None)
+            if stored
+            else None
+        )
+        if stored is None or action is None:
+            return None
+        folder = self.data_folder
+        composer = ComposerDialog(
+            self.library, stored, action, load_officials(folder),
+            ProfileStore(folder).load().profile, LetterTemplates(folder), self.links, self,
+        )  # fmt: skip
+        composer.letter_sent.connect(self._letter_sent)
+        composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        composer.show()
+        self._composer = composer
+        return composer
+
+    def _letter_sent(self, letter: Letter, route: str) -> None:
+        how = {
+            "copy": "copied",
+            "contact_form": "copied, contact page opened",
+            "email": "opened in your mail program",
+            "print": "printed",
+        }.get(route, route)
+        self.show_status(f"Letter to {letter.recipient.name} {how}; it is saved in Sent Letters.")
+
+    def show_templates(self) -> None:
+        dialog = TemplatesDialog(LetterTemplates(self.data_folder), self)
+        dialog.show()
+        self._templates_dialog = dialog
+
+    def show_sent_letters(self) -> None:
+        dialog = SentLettersDialog(self.library, self.current_article_id(), self)
+        dialog.show()
+        self._sent_dialog = dialog
 
     # --- view ------------------------------------------------------------------
     def change_font_size(self, step: int) -> None:

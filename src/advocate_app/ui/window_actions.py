@@ -42,6 +42,8 @@ class WindowActions:
         self.update_directory_from = self._action(
             "Update Directory from &Folder…", w.update_directory_from_folder
         )
+        self.sent_letters = self._action("&Sent Letters…", w.show_sent_letters)
+        self.templates = self._action("Letter &Templates…", w.show_templates)
         self.about = self._action("&About Advocate", w.show_about)
         self._menus()
         # Space pages through the article from the list or the reader, but stays a
@@ -88,5 +90,7 @@ class WindowActions:
         officials.addActions([self.officials, self.profile])
         officials.addSeparator()
         officials.addActions([self.update_directory, self.update_directory_from])
+        letters = bar.addMenu("&Letters")
+        letters.addActions([self.sent_letters, self.templates])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about)

@@ -1,0 +1,123 @@
+"""The letter composer in the window: one letter per official, sent the way each office takes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QPushButton
+
+from advocate_app.library.letters import letters_for
+from advocate_app.officials.directory import update_directory
+from advocate_app.profile.model import Profile
+from advocate_app.profile.storage import ProfileStore
+
+from .helpers import select_title
+from .test_officials import write_directory
+from .test_window import SITE_TITLE
+
+ADA = Profile(
+    first_name="Ada",
+    last_name="Lovelace",
+    street="1 Main St",
+    city="Seattle",
+    state="WA",
+    zip="98104",
+    email="ada@example.org",
+)
+
+
+def composer_for(window, title: str, number: int, qtbot):
+    select_title(window, title)
+    card = window.action_panel.cards[number - 1]
+    (write,) = [b for b in card.findChildren(QPushButton) if b.text() == "Write letter…"]
+    qtbot.mouseClick(write, Qt.MouseButton.LeftButton)
+    composer = window._composer
+    qtbot.addWidget(composer)
+    return composer
+
+
+def prepare(folder, tmp_path):
+    update_directory(folder, str(write_directory(tmp_path / "directory")))
+    ProfileStore(folder).save(ADA)
+
+
+def test_write_letter_opens_one_letter_per_official(open_window, library_path, qtbot, tmp_path):
+    prepare(library_path.parent, tmp_path)
+    window = open_window(library_path)
+    composer = composer_for(window, SITE_TITLE, 2, qtbot)
+    assert [composer.tabs.tabText(i) for i in range(composer.tabs.count())] == [
+        "Bea Birch",
+        "Ann Alder",
+        "Cy Cedar",
+    ]
+    page = composer.pages[0]
+    assert "Dear Senator Birch,\n" in page.body.toPlainText()
+    assert "Ada Lovelace\n1 Main St, Seattle, WA 98104" in page.body.toPlainText()
+    assert not page.email_button.isEnabled()  # senators take letters by web form
+
+    page.body.setPlainText(page.body.toPlainText() + "\nP.S. Edited by me.")
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text().endswith("P.S. Edited by me.")
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert window.opened.urls == ["https://birch.gov/contact"]
+    assert QGuiApplication.clipboard().text().endswith("P.S. Edited by me.")
+    sent = letters_for(window.library, window.current_article_id())
+    assert [(s.recipient_name, s.route) for s in sent] == [
+        ("Bea Birch", "contact_form"),
+        ("Bea Birch", "copy"),
+    ]
+    assert sent[0].body.endswith("P.S. Edited by me.")
+    assert "Letter to Bea Birch copied, contact page opened" in window.status_label.text()
+
+    # Take a recipient away; choose a template instead of the sample.
+    composer.recipients.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert composer.tabs.count() == 2
+    composer.template.setCurrentIndex(composer.template.findData("senator"))
+    assert (
+        "I am writing to you as a constituent from Seattle, WA"
+        in composer.pages[0].body.toPlainText()
+    )
+
+
+def test_white_house_letter_counts_characters_and_fixes_the_greeting(
+    open_window, library_path, qtbot, tmp_path
+):
+    prepare(library_path.parent, tmp_path)
+    window = open_window(library_path)
+    composer = composer_for(window, SITE_TITLE, 5, qtbot)
+    (page,) = composer.pages
+    assert "Dear President Pine," in page.body.toPlainText()
+    assert "the form takes about 2,000" in page.count.text()
+    page.body.setPlainText("x" * 2100)
+    assert page.count.text().startswith("⚠ 2,100 characters")
+
+
+def test_email_route_and_pdf(open_window, library_path, qtbot, tmp_path, monkeypatch):
+    prepare(library_path.parent, tmp_path)
+    window = open_window(library_path)
+    composer = composer_for(
+        window, "The one thing Trump wants out of his meeting with Putin", 5, qtbot
+    )
+    un = next(p for p in composer.pages if p.letter.recipient.name == "United Nations Headquarters")
+    assert un.email_button.isEnabled()
+    qtbot.mouseClick(un.email_button, Qt.MouseButton.LeftButton)
+    assert window.opened.urls[-1].startswith("mailto:contact@un.org?subject=")
+
+    target = tmp_path / "letter.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
+    qtbot.mouseClick(un.pdf_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF")
+    routes = [s.route for s in letters_for(window.library, window.current_article_id())]
+    assert routes == ["print", "email"]
+
+
+def test_a_broken_user_template_shows_its_error(open_window, library_path, qtbot, tmp_path):
+    prepare(library_path.parent, tmp_path)
+    folder = library_path.parent / "templates"
+    folder.mkdir()
+    (folder / "mine.txt.j2").write_text("Subject: x\n\n{{ broken", encoding="utf-8")
+    window = open_window(library_path)
+    composer = composer_for(window, SITE_TITLE, 2, qtbot)
+    composer.template.setCurrentIndex(composer.template.findData("mine"))
+    assert composer.error.isVisible() and "template mine, line 3" in composer.error.text()
+    assert composer.tabs.count() == 0
