@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from advocate_app.library.queries import StatusFilter
 from advocate_app.library.store import open_library
@@ -254,3 +254,16 @@ def test_welcome_article_on_a_new_library(open_window, tmp_path):
     window.delete_selected()
     assert window.list_pane.model.rowCount() == 0
     assert window.action_panel.cards == []
+
+
+def test_quotes_in_steps_show_as_quotes(open_window, library_path):
+    window = open_window(library_path)
+    select_title(window, SITE_TITLE)
+    labels = [
+        label
+        for card in window.action_panel.cards
+        for label in card.findChildren(QLabel)
+        if "&quot;" in label.text()
+    ]
+    assert labels  # "Example Petition: "Demand the U.S. Government…""
+    assert all(label.textFormat() == Qt.TextFormat.RichText for label in labels)

@@ -80,6 +80,7 @@ class ActionCard(QFrame):
                 else escape(step.text)
             )
             label = QLabel(text, self)
+            label.setTextFormat(Qt.TextFormat.RichText)  # escaped above, even without tags
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
@@ -222,6 +223,7 @@ class ActionPanel(QScrollArea):
 
     def _prose(self, text: str, parent: QWidget) -> QLabel:
         label = QLabel(escape(text).replace("\n\n", "<br><br>"), parent)
+        label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label

@@ -63,7 +63,8 @@ class LetterPage(QWidget):
         to.setWordWrap(True)
         layout.addWidget(to)
         for note in letter.notes:
-            label = QLabel("⚠ " + escape(note), self)
+            label = QLabel("⚠ " + note, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             layout.addWidget(label)
         self.subject = QLineEdit(letter.subject, self)
@@ -230,7 +231,8 @@ class ComposerDialog(QDialog):
         splitter.setSizes([240, 740])
         layout.addWidget(splitter, 1)
         for note in self.officials.notes:
-            label = QLabel(escape(note), self)
+            label = QLabel(note, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             layout.addWidget(label)
 

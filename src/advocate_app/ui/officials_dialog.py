@@ -58,7 +58,8 @@ class OfficialCard(QFrame):
         layout.addWidget(heading)
         row = QHBoxLayout()
         if official.phone:
-            phone = QLabel(f"Phone: {escape(official.phone)}", self)
+            phone = QLabel(f"Phone: {official.phone}", self)
+            phone.setTextFormat(Qt.TextFormat.PlainText)
             phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             copy = QPushButton("Copy number", self)
             copy.setAccessibleName(f"Copy the phone number of {official.name}")
@@ -83,7 +84,8 @@ class OfficialCard(QFrame):
             layout.addWidget(self._small(f"{office.address} — {office.phone}".strip(" —")))
 
     def _small(self, text: str) -> QLabel:
-        label = QLabel(escape(text), self)
+        label = QLabel(text, self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
@@ -126,8 +128,9 @@ class OfficialsDialog(QDialog):
         officials = load_officials(self.data_folder)
         content = QWidget(self.scroll)
         layout = QVBoxLayout(content)
-        self.notes = [QLabel(escape(note), content) for note in officials.notes]
+        self.notes = [QLabel(note, content) for note in officials.notes]
         for note in self.notes:
+            note.setTextFormat(Qt.TextFormat.PlainText)
             note.setWordWrap(True)
             note.setStyleSheet("font-style: italic;")
             layout.addWidget(note)
