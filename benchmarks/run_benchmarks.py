@@ -6,6 +6,7 @@ Measures, on a generated library of site-shaped articles:
   size      the database size on disk
   window    start-up against a bare PySide6 window, memory, time to show an article
   officials indexing the shared officials data, and answering "who are my officials"
+  letters   writing the four letters of one action, from its sample and from a template
 
 The machine is shared and noisy: compare ratios within one run, not across runs.
 """
@@ -28,6 +29,7 @@ from advocate_app.library.importer import import_paths  # noqa: E402
 from advocate_app.library.queries import ArticleQuery  # noqa: E402
 from advocate_app.library.store import open_library  # noqa: E402
 from corpus import search_terms, write_corpus  # noqa: E402
+from letters_bench import bench_letters  # noqa: E402
 from officials_bench import SHARED_DATA, bench_officials  # noqa: E402
 from window_bench import bench_window  # noqa: E402
 
@@ -82,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             results.update(bench_window(Path(tmp) / "data"))
         if SHARED_DATA.is_dir():
             results.update(bench_officials(Path(tmp)))
+        results.update(bench_letters())
     if args.json:
         print(json.dumps(results, indent=2))
     else:
@@ -92,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             "rss_mb": "goal < 250",
             "show_article_p95_ms": "goal <= 50",
             "officials_p95_ms": "goal well under 100",
+            "letters_4_sample_ms": "goal: a few ms",
         }
         for key, value in results.items():
             print(f"{key:<22} {value:>10}   {goals.get(key, '')}")

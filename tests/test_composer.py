@@ -121,3 +121,20 @@ def test_a_broken_user_template_shows_its_error(open_window, library_path, qtbot
     composer.template.setCurrentIndex(composer.template.findData("mine"))
     assert composer.error.isVisible() and "template mine, line 3" in composer.error.text()
     assert composer.tabs.count() == 0
+
+
+def test_write_from_your_officials(open_window, library_path, qtbot, tmp_path):
+    prepare(library_path.parent, tmp_path)
+    window = open_window(library_path)
+    select_title(window, SITE_TITLE)
+    window.show_officials()
+    dialog = window._officials
+    qtbot.addWidget(dialog)
+    card = next(c for c in dialog.cards if c.official.name == "Pat Pine")
+    (write,) = [b for b in card.findChildren(QPushButton) if b.text() == "Write letter…"]
+    qtbot.mouseClick(write, Qt.MouseButton.LeftButton)
+    composer = window._composer
+    qtbot.addWidget(composer)
+    assert [p.letter.recipient.name for p in composer.pages] == ["Pat Pine"]
+    assert composer.action.number == 2  # the article's first action that writes to officials
+    assert "Dear President Pine," in composer.pages[0].body.toPlainText()

@@ -171,8 +171,10 @@ class ComposerDialog(QDialog):
         templates: LetterTemplates,
         links: LinkPolicy,
         parent: QWidget | None = None,
+        only: Official | None = None,
     ) -> None:
         super().__init__(parent)
+        self._only = only  # opened from Your Officials: write to this one
         self.library = library
         self.stored = stored
         self.action = action
@@ -217,8 +219,11 @@ class ComposerDialog(QDialog):
         side_layout.addWidget(QLabel("Recipients", side))
         self.recipients = QListWidget(side)
         self.recipients.setAccessibleName("Recipients")
-        chosen = {self._key(o) for o in recipients_for(self.action, self.officials)}
-        for official in self._everyone(recipients_for(self.action, self.officials)):
+        targeted = recipients_for(self.action, self.officials)
+        chosen = {self._key(self._only)} if self._only else {self._key(o) for o in targeted}
+        if self._only and self._key(self._only) not in {self._key(o) for o in targeted}:
+            targeted.insert(0, self._only)
+        for official in self._everyone(targeted):
             item = QListWidgetItem(f"{official.title} {official.name}".strip(), self.recipients)
             item.setData(Qt.ItemDataRole.UserRole, official)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -42,6 +42,7 @@ from .window_actions import WindowActions
 if TYPE_CHECKING:
     from ..letters.compose import Letter
     from ..library.importer import ImportResult
+    from ..officials.lookup import Official
 
 
 DEFAULT_SIZE = (1360, 840)
@@ -305,7 +306,12 @@ class MainWindow(QMainWindow):
     def show_officials(self) -> None:
         if self._officials is None:
             self._officials = OfficialsDialog(
-                self.data_folder, self.links, self.edit_profile, self.update_directory, self
+                self.data_folder,
+                self.links,
+                self.edit_profile,
+                self.update_directory,
+                self,
+                write_to=self.write_to_official,
             )
         else:
             self._officials.refresh()
@@ -354,7 +360,23 @@ class MainWindow(QMainWindow):
         self.directory_updated.emit(None)
 
     # --- letters -----------------------------------------------------------------
-    def write_letters(self, article_id: int, number: int) -> ComposerDialog | None:
+    def write_to_official(self, official: Official) -> ComposerDialog | None:
+        """From Your Officials: a letter to this official about the article being read."""
+        article_id = self.current_article_id()
+        stored = self.library.get(article_id) if article_id is not None else None
+        action = (
+            next((a for a in stored.article.actions if a.contacts_officials), None)
+            if stored
+            else None
+        )
+        if stored is None or action is None:
+            self.show_status("Select an article with an action that writes to officials first.")
+            return None
+        return self.write_letters(stored.id, action.number, only=official)
+
+    def write_letters(
+        self, article_id: int, number: int, only: Official | None = None
+    ) -> ComposerDialog | None:
         stored = self.library.get(article_id)
         action = (
             next((a for a in stored.article.actions if a.number == number), None)
@@ -367,6 +389,7 @@ class MainWindow(QMainWindow):
         composer = ComposerDialog(
             self.library, stored, action, load_officials(folder),
             ProfileStore(folder).load().profile, LetterTemplates(folder), self.links, self,
+            only=only,
         )  # fmt: skip
         composer.letter_sent.connect(self._letter_sent)
         composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

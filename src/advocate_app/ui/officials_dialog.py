@@ -38,6 +38,7 @@ def load_officials(data_folder: Path) -> MyOfficials:
 
 class OfficialCard(QFrame):
     district_chosen = Signal(int)
+    write_requested = Signal(object)  # Official
 
     def __init__(self, official: Official, links: LinkPolicy, candidate: bool, parent: QWidget):
         super().__init__(parent)
@@ -72,6 +73,11 @@ class OfficialCard(QFrame):
             contact.setAccessibleName(f"Open the contact page of {official.name}")
             contact.clicked.connect(lambda: links.open(official.contact_url))
             row.addWidget(contact)
+        write = QPushButton("Write letter…", self)
+        write.setToolTip("Write to this official about the article you are reading")
+        write.setAccessibleName(f"Write a letter to {official.name}")
+        write.clicked.connect(lambda: self.write_requested.emit(official))
+        row.addWidget(write)
         if candidate and official.district is not None:
             choose = QPushButton(f"This is my district ({official.district})", self)
             choose.clicked.connect(lambda: self.district_chosen.emit(official.district or 0))
@@ -99,8 +105,10 @@ class OfficialsDialog(QDialog):
         edit_profile: Callable[[], None],
         update_directory: Callable[[], None],
         parent: QWidget | None = None,
+        write_to: Callable[[Official], object] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._write_to = write_to
         self.data_folder = data_folder
         self.links = links
         self._edit_profile = edit_profile
@@ -141,6 +149,8 @@ class OfficialsDialog(QDialog):
                 return
             card = OfficialCard(official, self.links, candidate, content)
             card.district_chosen.connect(self._choose_district)
+            if self._write_to is not None:
+                card.write_requested.connect(self._write_to)
             self.cards.append(card)
             layout.addWidget(card)
 
