@@ -68,6 +68,13 @@ def test_write_letter_opens_one_letter_per_official(open_window, library_path, q
     ]
     assert sent[0].body.endswith("P.S. Edited by me.")
     assert "Letter to Bea Birch copied, contact page opened" in window.status_label.text()
+    window.show_sent_letters()
+    history = window._sent_dialog
+    qtbot.addWidget(history)
+    assert history.list.count() == 2 and history.list.item(0).text().endswith(
+        "Bea Birch (web form) — Contact Elected Officials"
+    )
+    assert history.text.toPlainText().endswith("P.S. Edited by me.")
 
     # Take a recipient away; choose a template instead of the sample.
     composer.recipients.item(0).setCheckState(Qt.CheckState.Unchecked)
