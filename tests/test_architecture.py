@@ -127,3 +127,17 @@ def test_the_installed_pyside_keeps_reference_counts_of_bools_passed_through_sig
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "0"
+
+
+def test_the_window_starts_without_loading_what_only_later_features_need():
+    """Start-up time: parsers, templates, keychain and downloads load on first use."""
+    code = (
+        "import sys\n"
+        "import advocate_app.ui.app\n"
+        "heavy = ['bs4', 'jinja2', 'keyring', 'zipcodes', 'urllib.request', 'multiprocessing',"
+        " 'platformdirs', 'importlib.metadata']\n"
+        "print(sorted(name for name in heavy if name in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip() == "[]"

@@ -20,21 +20,14 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
-from ..letters.templates import LetterTemplates
 from ..library.queries import ArticleQuery
 from ..library.records import ImportStatus
 from ..library.store import Library
-from ..officials.directory import DirectoryInfo, index_path, update_directory
-from ..profile.storage import ProfileStore
 from ..version import version
 from . import tasks
 from .action_panel import ActionPanel
 from .article_list_pane import ArticleListPane
-from .composer import ComposerDialog
-from .letters_dialogs import SentLettersDialog, TemplatesDialog
 from .links import LinkPolicy
-from .officials_dialog import OfficialsDialog, load_officials
-from .profile_dialog import ProfileDialog
 from .reader_view import ReaderView
 from .settings import WindowSettings
 from .window_actions import WindowActions
@@ -42,7 +35,10 @@ from .window_actions import WindowActions
 if TYPE_CHECKING:
     from ..letters.compose import Letter
     from ..library.importer import ImportResult
+    from ..officials.directory import DirectoryInfo
     from ..officials.lookup import Official
+    from .composer import ComposerDialog
+    from .officials_dialog import OfficialsDialog
 
 
 DEFAULT_SIZE = (1360, 840)
@@ -294,7 +290,12 @@ class MainWindow(QMainWindow):
     def data_folder(self) -> Path:
         return self.library.path.parent if self.library.path else Path.cwd()
 
+    # Dialogs load on first use: they bring Jinja2, keyring and the officials data,
+    # which the window does not need to start.
     def edit_profile(self) -> None:
+        from ..profile.storage import ProfileStore
+        from .profile_dialog import ProfileDialog
+
         dialog = ProfileDialog(ProfileStore(self.data_folder), self)
         if dialog.exec() and dialog.saved is not None:
             if dialog.saved.notice:
@@ -304,6 +305,8 @@ class MainWindow(QMainWindow):
             self._officials.refresh()
 
     def show_officials(self) -> None:
+        from .officials_dialog import OfficialsDialog
+
         if self._officials is None:
             self._officials = OfficialsDialog(
                 self.data_folder,
@@ -325,6 +328,8 @@ class MainWindow(QMainWindow):
         folder = self.data_folder
 
         def work(report, cancelled):
+            from ..officials.directory import update_directory
+
             return update_directory(folder, source, progress=lambda m: report(0, 0, m))
 
         task = tasks.Task(work)
@@ -352,6 +357,8 @@ class MainWindow(QMainWindow):
         self.directory_updated.emit(info)
 
     def _directory_failed(self, message: str) -> None:
+        from ..officials.directory import index_path
+
         self._directory_task = None
         kept = index_path(self.data_folder).exists()
         kept_note = " The previous directory is still in use." if kept else ""
@@ -385,6 +392,11 @@ class MainWindow(QMainWindow):
         )
         if stored is None or action is None:
             return None
+        from ..letters.templates import LetterTemplates
+        from ..profile.storage import ProfileStore
+        from .composer import ComposerDialog
+        from .officials_dialog import load_officials
+
         folder = self.data_folder
         composer = ComposerDialog(
             self.library, stored, action, load_officials(folder),
@@ -407,11 +419,16 @@ class MainWindow(QMainWindow):
         self.show_status(f"Letter to {letter.recipient.name} {how}; it is saved in Sent Letters.")
 
     def show_templates(self) -> None:
+        from ..letters.templates import LetterTemplates
+        from .letters_dialogs import TemplatesDialog
+
         dialog = TemplatesDialog(LetterTemplates(self.data_folder), self)
         dialog.show()
         self._templates_dialog = dialog
 
     def show_sent_letters(self) -> None:
+        from .letters_dialogs import SentLettersDialog
+
         dialog = SentLettersDialog(self.library, self.current_article_id(), self)
         dialog.show()
         self._sent_dialog = dialog
