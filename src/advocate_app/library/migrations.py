@@ -133,10 +133,39 @@ def _v3_letters(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX letters_by_article ON letters(article_uid, action_number)")
 
 
+def _v4_tracking(db: sqlite3.Connection) -> None:
+    db.execute("ALTER TABLE action_status ADD COLUMN note TEXT")
+    db.execute(
+        """
+        CREATE TABLE calls (
+            id INTEGER PRIMARY KEY,
+            article_uid TEXT NOT NULL,
+            action_number INTEGER NOT NULL,
+            official TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('contacted', 'voicemail', 'unavailable')),
+            note TEXT,
+            called_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX calls_by_article ON calls(article_uid, action_number)")
+    db.execute(
+        """
+        CREATE TABLE follow_ups (
+            article_uid TEXT NOT NULL,
+            action_number INTEGER NOT NULL,
+            due TEXT NOT NULL,                 -- YYYY-MM-DD
+            PRIMARY KEY (article_uid, action_number)
+        ) WITHOUT ROWID
+        """
+    )
+
+
 # (target version, migration). Append only.
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_articles),
     (2, _v2_reader_marks),
     (3, _v3_letters),
+    (4, _v4_tracking),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

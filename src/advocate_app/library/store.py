@@ -208,21 +208,28 @@ class Library:
                 f"UPDATE articles SET {column} = ? WHERE id = ?", [(int(value), i) for i in ids]
             )
 
-    def set_action_done(self, article_id: int, number: int, done: bool) -> None:
-        """Mark one action of an article done or not done, at once."""
+    def set_action_done(
+        self, article_id: int, number: int, done: bool, note: str | None = None
+    ) -> bool:
+        """Mark one action done (keeping when it was first marked) or not done, at once.
+
+        Returns whether anything changed.
+        """
         with transaction(self.db):
             uid = self._uid(article_id)
             if done:
-                self.db.execute(
-                    "INSERT OR IGNORE INTO action_status (article_uid, action_number, done_at)"
-                    " VALUES (?, ?, ?)",
-                    (uid, number, _now()),
+                cursor = self.db.execute(
+                    "INSERT INTO action_status (article_uid, action_number, done_at, note)"
+                    " VALUES (?, ?, ?, ?) ON CONFLICT (article_uid, action_number) DO UPDATE"
+                    " SET note = coalesce(excluded.note, action_status.note)",
+                    (uid, number, _now(), note),
                 )
             else:
-                self.db.execute(
+                cursor = self.db.execute(
                     "DELETE FROM action_status WHERE article_uid = ? AND action_number = ?",
                     (uid, number),
                 )
+        return cursor.rowcount > 0
 
     def delete(self, ids: Iterable[int]) -> None:
         """Move articles out of sight; `restore` brings them back until `purge_deleted`."""
