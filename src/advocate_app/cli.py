@@ -10,7 +10,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import cli_letters, cli_officials
+from . import cli_letters, cli_officials, cli_tracking
 from .articles.model import article_to_dict
 from .library.database import LibraryError
 from .library.importer import import_paths
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     showing.add_argument("--json", action="store_true", help="print as JSON")
     cli_officials.add_commands(commands)
     cli_letters.add_commands(commands)
+    cli_tracking.add_commands(commands)
     return parser
 
 
@@ -66,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_officials.run(args, folder, sys.stdout, sys.stderr)
         if args.command in ("letter", "templates"):
             return cli_letters.run(args, folder, sys.stdout, sys.stderr)
+        if args.command in cli_tracking.COMMANDS:
+            return cli_tracking.run(args, folder, sys.stdout, sys.stderr)
         library = _open_existing(folder)
         if library is None:
             return _no_library(args, folder)
