@@ -24,8 +24,13 @@ PAGE = (
 
 
 def _official(name: str, title: str, kind: str) -> Official:
-    return Official(name, title, f"Dear {title} {name.split()[-1]}", kind,
-                    contact_url="https://example.gov/contact")  # fmt: skip
+    return Official(
+        name,
+        title,
+        f"Dear {title} {name.split()[-1]}",
+        kind,
+        contact_url="https://example.gov/contact",
+    )
 
 
 def bench_letters() -> dict[str, float]:
@@ -40,16 +45,30 @@ def bench_letters() -> dict[str, float]:
         (),
         _official("Pat Pine", "President", "president"),
     )
-    profile = Profile(first_name="Ada", last_name="Lovelace", street="1 Main St", city="Seattle",
-                      state="WA", zip="98101", email="ada@example.org")  # fmt: skip
+    profile = Profile(
+        first_name="Ada",
+        last_name="Lovelace",
+        street="1 Main St",
+        city="Seattle",
+        state="WA",
+        zip="98101",
+        email="ada@example.org",
+    )
     templates = LetterTemplates(None)
     results = {}
     for label, template in (("sample", None), ("template", "general")):
         timings = []
         for _ in range(200):
             started = time.perf_counter()
-            letters = compose_letters(article, action, officials, profile, templates,
-                                      template=template, today=date(2026, 11, 25))  # fmt: skip
+            letters = compose_letters(
+                article,
+                action,
+                officials,
+                profile,
+                templates,
+                template=template,
+                today=date(2026, 11, 25),
+            )
             timings.append((time.perf_counter() - started) * 1000)
         assert len(letters) == 4
         results[f"letters_4_{label}_ms"] = round(statistics.median(timings), 2)

@@ -31,7 +31,10 @@ def titles(library, **query) -> list[str]:
 def test_status_filters_and_sorting(library):
     bare, site, politico = library.ids()
     assert titles(library, status=StatusFilter.UNREAD) == [
-        "President Do", "Trump-Putin ", "The one thin"]  # fmt: skip
+        "President Do",
+        "Trump-Putin ",
+        "The one thin",
+    ]
     library.set_read([site], True)
     library.set_starred([politico], True)
     assert titles(library, status=StatusFilter.UNREAD) == ["President Do", "The one thin"]

@@ -64,9 +64,17 @@ def run(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO) -> int
             profile = ProfileStore(folder).load().profile
             write_pdf_standalone(letters, profile, args.pdf)
             for letter in letters:
-                record_letter(library, stored.id, action.number, letter.recipient.name,
-                              letter.recipient.kind, letter.recipient.bioguide or None, "print",
-                              letter.subject, letter.body)  # fmt: skip
+                record_letter(
+                    library,
+                    stored.id,
+                    action.number,
+                    letter.recipient.name,
+                    letter.recipient.kind,
+                    letter.recipient.bioguide or None,
+                    "print",
+                    letter.subject,
+                    letter.body,
+                )
             print(f"Wrote {len(letters)} letter(s) to {args.pdf}", file=err)
     if args.json:
         json.dump([letter.to_dict() for letter in letters], out, indent=2, ensure_ascii=False)
@@ -90,13 +98,21 @@ def _choose_action(actions: tuple[Action, ...], number: int | None, err: TextIO)
     for action in actions:
         if action.contacts_officials:
             return action
-    print("advocate: no action of this article writes to officials; choose one with --action",
-          file=err)  # fmt: skip
+    print(
+        "advocate: no action of this article writes to officials; choose one with --action",
+        file=err,
+    )
     return None
 
 
-def _compose(folder: Path, article, action: Action, templates: LetterTemplates,
-             args: argparse.Namespace, err: TextIO) -> list[Letter] | None:  # fmt: skip
+def _compose(
+    folder: Path,
+    article,
+    action: Action,
+    templates: LetterTemplates,
+    args: argparse.Namespace,
+    err: TextIO,
+) -> list[Letter] | None:
     profile = ProfileStore(folder).load().profile
     directory = open_directory(folder)
     try:
@@ -105,8 +121,9 @@ def _compose(folder: Path, article, action: Action, templates: LetterTemplates,
         if directory is not None:
             directory.close()
     try:
-        letters = compose_letters(article, action, officials, profile, templates, to=args.to,
-                                  template=args.template)  # fmt: skip
+        letters = compose_letters(
+            article, action, officials, profile, templates, to=args.to, template=args.template
+        )
     except LetterTemplateError as exc:
         print(f"advocate: {exc}", file=err)
         return None

@@ -13,8 +13,17 @@ from .officials.lookup import MyOfficials, Official, find_officials
 from .profile.model import Profile, field_errors, normalized
 from .profile.storage import ProfileStore
 
-PROFILE_FIELDS = ("prefix", "first_name", "last_name", "street", "city", "state", "zip",
-                  "email", "phone")  # fmt: skip
+PROFILE_FIELDS = (
+    "prefix",
+    "first_name",
+    "last_name",
+    "street",
+    "city",
+    "state",
+    "zip",
+    "email",
+    "phone",
+)
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:

@@ -93,8 +93,9 @@ def _mark(library: Library, args: argparse.Namespace, out: TextIO, err: TextIO) 
         else:
             print(f"{label} is open again.", file=out)
     elif args.command == "call":
-        log_call(library, stored.id, action.number, args.official, CallOutcome(args.outcome),
-                 args.note)  # fmt: skip
+        log_call(
+            library, stored.id, action.number, args.official, CallOutcome(args.outcome), args.note
+        )
         hint = " Try again later; it stays open." if args.outcome == "unavailable" else ""
         print(f"Logged a call to {args.official} ({args.outcome}) for {label}.{hint}", file=out)
     else:
@@ -119,8 +120,11 @@ def _activity(library: Library, as_json: bool, out: TextIO) -> int:
         json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return 0
-    print(f"Actions done: {summary.actions_done}   Letters sent: {summary.letters_sent}   "
-          f"Calls: {summary.calls}   Streak: {summary.streak_days} day(s)", file=out)  # fmt: skip
+    print(
+        f"Actions done: {summary.actions_done}   Letters sent: {summary.letters_sent}   "
+        f"Calls: {summary.calls}   Streak: {summary.streak_days} day(s)",
+        file=out,
+    )
     for week, count in summary.weekly[-6:]:
         print(f"  week of {week}: {'#' * count} {count}", file=out)
     for name, count in summary.letters_per_official:
@@ -128,8 +132,9 @@ def _activity(library: Library, as_json: bool, out: TextIO) -> int:
     for article_id, title, number, due in summary.follow_ups_due:
         print(f"  follow up (due {due}): #{article_id} action {number} — {title}", file=out)
     for event in summary.recent[:10]:
-        print(f"  {event.at[:16].replace('T', ' ')}  {event.detail} — {event.article_title}",
-              file=out)  # fmt: skip
+        print(
+            f"  {event.at[:16].replace('T', ' ')}  {event.detail} — {event.article_title}", file=out
+        )
     return 0
 
 
@@ -141,6 +146,7 @@ def _restore(path: Path, source: Path, out: TextIO, err: TextIO) -> int:
     except LibraryError as exc:
         print(f"advocate: {exc}", file=err)
         return 1
-    print(f"Restored the library from {source}. What was there before is saved in {safety}.",
-          file=out)  # fmt: skip
+    print(
+        f"Restored the library from {source}. What was there before is saved in {safety}.", file=out
+    )
     return 0

@@ -84,8 +84,9 @@ def recipients_for(action: Action, officials: MyOfficials, to: str = "all") -> l
 
 def _generic(title: str, kind: str, url: str) -> Official:
     salutation = "Dear Mr. President" if kind == "president" else f"Dear {title}"
-    return Official(name=f"Your {title}", title=title, salutation=salutation, kind=kind,
-                    contact_url=url)  # fmt: skip
+    return Official(
+        name=f"Your {title}", title=title, salutation=salutation, kind=kind, contact_url=url
+    )
 
 
 def sender_values(profile: Profile) -> dict[str, Any]:
@@ -234,8 +235,17 @@ def _letter(
         route = "print"
     if unresolved:
         notes.append("Fill in before sending: " + ", ".join(unresolved))
-    return Letter(recipient, subject, body, route, recipient.contact_url, mailto, unresolved,
-                  tuple(notes), limit)  # fmt: skip
+    return Letter(
+        recipient,
+        subject,
+        body,
+        route,
+        recipient.contact_url,
+        mailto,
+        unresolved,
+        tuple(notes),
+        limit,
+    )
 
 
 def _sentence(text: str) -> str:

@@ -154,6 +154,9 @@ def split_subject(text: str) -> tuple[str, str]:
 
 
 def _line(exc: BaseException, filename: str) -> str:
-    lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__)
-             if frame.filename.endswith(filename)]  # fmt: skip
+    lines = [
+        frame.lineno
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if frame.filename.endswith(filename)
+    ]
     return str(lines[-1]) if lines else "?"

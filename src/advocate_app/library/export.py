@@ -11,8 +11,20 @@ from .records import ArticleSummary
 from .store import Library
 from .tracking import action_records
 
-CSV_COLUMNS = ("article_id", "article_title", "source", "published", "action", "action_title",
-               "done", "done_at", "note", "follow_up", "reached", "calls")  # fmt: skip
+CSV_COLUMNS = (
+    "article_id",
+    "article_title",
+    "source",
+    "published",
+    "action",
+    "action_title",
+    "done",
+    "done_at",
+    "note",
+    "follow_up",
+    "reached",
+    "calls",
+)
 
 
 def export_rows(library: Library) -> list[dict[str, Any]]:
@@ -57,8 +69,9 @@ def export_json(library: Library) -> str:
             " LEFT JOIN articles a ON a.uid = l.article_uid ORDER BY l.sent_at"
         )
     ]
-    return json.dumps({"actions": export_rows(library), "letters": letters}, indent=2,
-                      ensure_ascii=False)  # fmt: skip
+    return json.dumps(
+        {"actions": export_rows(library), "letters": letters}, indent=2, ensure_ascii=False
+    )
 
 
 def export_csv(library: Library) -> str:

@@ -23,9 +23,17 @@ class SentLetter:
     sent_at: str
 
 
-def record_letter(library: Library, article_id: int, action_number: int, recipient_name: str,
-                  recipient_kind: str, recipient_id: str | None, route: str, subject: str,
-                  body: str) -> int:  # fmt: skip
+def record_letter(
+    library: Library,
+    article_id: int,
+    action_number: int,
+    recipient_name: str,
+    recipient_kind: str,
+    recipient_id: str | None,
+    route: str,
+    subject: str,
+    body: str,
+) -> int:
     """Save a letter as sent (copied, opened, mailed or printed), at once."""
     with transaction(library.db):
         uid = library.db.execute("SELECT uid FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -34,9 +42,18 @@ def record_letter(library: Library, article_id: int, action_number: int, recipie
         cursor = library.db.execute(
             "INSERT INTO letters (article_uid, action_number, recipient_name, recipient_kind,"
             " recipient_id, route, subject, body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (uid[0], action_number, recipient_name, recipient_kind, recipient_id, route, subject,
-             body, datetime.now(UTC).isoformat(timespec="seconds")),
-        )  # fmt: skip
+            (
+                uid[0],
+                action_number,
+                recipient_name,
+                recipient_kind,
+                recipient_id,
+                route,
+                subject,
+                body,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ),
+        )
     return int(cursor.lastrowid or 0)
 
 

@@ -83,8 +83,14 @@ def undo(library: Library, article_id: int, number: int) -> bool:
     return library.set_action_done(article_id, number, False)
 
 
-def log_call(library: Library, article_id: int, number: int, official: str,
-             outcome: CallOutcome, note: str | None = None) -> int:  # fmt: skip
+def log_call(
+    library: Library,
+    article_id: int,
+    number: int,
+    official: str,
+    outcome: CallOutcome,
+    note: str | None = None,
+) -> int:
     """Record a phone call. Reaching someone (or their voicemail) does not mark the action
     done by itself; "unavailable" is kept so the reader knows to try again."""
     with transaction(library.db):
@@ -122,9 +128,11 @@ def action_records(library: Library, article_id: int) -> dict[int, ActionRecord]
             "SELECT action_number, done_at, note FROM action_status WHERE article_uid = ?", (uid,)
         )
     }
-    follow = dict(db.execute(
-        "SELECT action_number, due FROM follow_ups WHERE article_uid = ?", (uid,)
-    ).fetchall())  # fmt: skip
+    follow = dict(
+        db.execute(
+            "SELECT action_number, due FROM follow_ups WHERE article_uid = ?", (uid,)
+        ).fetchall()
+    )
     reached: dict[int, set[str]] = {}
     for number, name in db.execute(
         "SELECT action_number, recipient_name FROM letters WHERE article_uid = ?", (uid,)

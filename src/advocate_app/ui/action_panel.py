@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..articles.model import Action, TargetKind
 from ..library.records import StoredArticle
+from ..library.tracking import ActionRecord
 from .links import LinkPolicy
 
 TARGET_NAMES = {
@@ -37,16 +40,22 @@ class ActionCard(QFrame):
 
     done_toggled = Signal(int, bool)  # action number, done
     write_requested = Signal(int)  # action number
+    track_requested = Signal(int, str)  # action number, "note" / "call" / "follow_up" / "clear"
 
     def __init__(
-        self, action: Action, done: bool, links: LinkPolicy, parent: QWidget | None = None
+        self,
+        action: Action,
+        record: ActionRecord | None,
+        links: LinkPolicy,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.action = action
+        self.record = record
         self._links = links
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(f"Action {action.number}: {action.title}")
-        self._setup_ui(done)
+        self._setup_ui(bool(record and record.done))
 
     def _setup_ui(self, done: bool) -> None:
         action = self.action
@@ -65,9 +74,34 @@ class ActionCard(QFrame):
         title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         title.setBuddy(self.done_box)
         title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        more = QToolButton(self)
+        more.setText("More")
+        more.setAccessibleName(f"More for action {action.number}")
+        more.setToolTip("Add a note, log a call, or set a follow-up date")
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(more)
+        for label, what in (
+            ("Add a Note…", "note"),
+            ("Log a Call…", "call"),
+            ("Follow Up On…", "follow_up"),
+            ("Clear Follow-Up", "clear"),
+        ):
+            item = menu.addAction(label)
+            item.triggered.connect(
+                lambda _=False, w=what: self.track_requested.emit(action.number, w)
+            )
+        more.setMenu(menu)
+        self.more_button = more
         header.addWidget(self.done_box, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(title, 1)
+        header.addWidget(more, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
+        self.tracking = muted_label(tracking_text(action, self.record), self)
+        self.tracking.setAccessibleName(f"What was done for action {action.number}")
+        self.tracking.setVisible(bool(self.tracking.text()))
+        if self.record and self.record.done_at:
+            self.done_box.setToolTip(f"Done {_when(self.record.done_at)}")
+        layout.addWidget(self.tracking)
 
         recipients = self._recipients_text()
         if recipients:
@@ -118,6 +152,39 @@ class ActionCard(QFrame):
         ]
         names = [n for n in names if n]
         return "To: " + ", ".join(names) if names else ""
+
+
+def expected_recipients(action: Action) -> int:
+    """How many officials the action asks to contact: two senators, one of the others."""
+    count = 0
+    for target in action.targets:
+        count += 2 if target.kind is TargetKind.SENATORS else 1
+    return count
+
+
+def tracking_text(action: Action, record: ActionRecord | None) -> str:
+    if record is None:
+        return ""
+    parts = []
+    if record.done_at:
+        parts.append(f"Done {_when(record.done_at)}")
+    expected = expected_recipients(action)
+    if record.reached and expected:
+        reached = len(record.reached)
+        parts.append(f"{min(reached, expected)} of {expected} officials contacted")
+    if record.calls:
+        official, outcome, _ = record.calls[-1]
+        parts.append(f"last call: {official}, {outcome}")
+    if record.follow_up:
+        parts.append(f"follow up on {record.follow_up}")
+    if record.note:
+        parts.append(f"Note: {record.note}")
+    return " · ".join(parts)
+
+
+def _when(stamp: str) -> str:
+    moment = datetime.fromisoformat(stamp).astimezone()
+    return f"{moment.strftime('%b')} {moment.day}, {moment.year}"
 
 
 def muted_label(text: str, parent: QWidget) -> QLabel:
@@ -176,6 +243,7 @@ class SampleMessage(QWidget):
 class ActionPanel(QScrollArea):
     done_toggled = Signal(int, int, bool)  # article id, action number, done
     write_requested = Signal(int, int)  # article id, action number
+    track_requested = Signal(int, int, str)  # article id, action number, what
 
     def __init__(self, links: LinkPolicy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,7 +255,12 @@ class ActionPanel(QScrollArea):
         self.setAccessibleName("What you can do")
         self.show_article(None)
 
-    def show_article(self, stored: StoredArticle | None) -> None:
+    def show_article(
+        self, stored: StoredArticle | None, records: dict[int, ActionRecord] | None = None
+    ) -> None:
+        records = records or {}
+        same = stored is not None and stored.id == self._article_id
+        position = self.verticalScrollBar().value() if same else 0
         self._article_id = stored.id if stored else None
         self.cards = []
         content = QWidget(self)
@@ -206,8 +279,12 @@ class ActionPanel(QScrollArea):
             if article.actions_intro:
                 layout.addWidget(self._prose(article.actions_intro, content))
             for action in article.actions:
-                card = ActionCard(
-                    action, action.number in stored.done_actions, self._links, content
+                record = records.get(action.number)
+                if record is None and action.number in stored.done_actions:
+                    record = ActionRecord(action.number, "", None, None, (), ())
+                card = ActionCard(action, record, self._links, content)
+                card.track_requested.connect(
+                    lambda number, what: self.track_requested.emit(self._article_id, number, what)
                 )
                 card.done_toggled.connect(self._card_toggled)
                 card.write_requested.connect(
@@ -220,6 +297,7 @@ class ActionPanel(QScrollArea):
             self._update_heading()
         layout.addStretch(1)
         self.setWidget(content)
+        self.verticalScrollBar().setValue(position)
 
     def _prose(self, text: str, parent: QWidget) -> QLabel:
         label = QLabel(escape(text).replace("\n\n", "<br><br>"), parent)

@@ -132,8 +132,9 @@ class LetterPage(QWidget):
 
     def copy(self) -> None:
         letter = self.edited()
-        QGuiApplication.clipboard().setText(f"{letter.subject}\n\n{letter.body}" if letter.subject
-                                            else letter.body)  # fmt: skip
+        QGuiApplication.clipboard().setText(
+            f"{letter.subject}\n\n{letter.body}" if letter.subject else letter.body
+        )
         self.sent.emit(letter, "copy")
 
     def open_contact_page(self) -> None:
@@ -267,9 +268,14 @@ class ComposerDialog(QDialog):
         template = self.template.currentData()
         try:
             letters = compose_letters(
-                self.stored.article, self.action, self.officials, self.profile, self.templates,
-                template=template or None, recipients=self.chosen_recipients(),
-            )  # fmt: skip
+                self.stored.article,
+                self.action,
+                self.officials,
+                self.profile,
+                self.templates,
+                template=template or None,
+                recipients=self.chosen_recipients(),
+            )
         except LetterTemplateError as exc:
             self.error.setText(f"This template cannot be used: {exc}")
             self.error.show()
@@ -282,9 +288,17 @@ class ComposerDialog(QDialog):
             self.tabs.addTab(page, letter.recipient.name)
 
     def _record(self, letter: Letter, route: str) -> None:
-        record_letter(self.library, self.stored.id, self.action.number, letter.recipient.name,
-                      letter.recipient.kind, letter.recipient.bioguide or None, route,
-                      letter.subject, letter.body)  # fmt: skip
+        record_letter(
+            self.library,
+            self.stored.id,
+            self.action.number,
+            letter.recipient.name,
+            letter.recipient.kind,
+            letter.recipient.bioguide or None,
+            route,
+            letter.subject,
+            letter.body,
+        )
         self.letter_sent.emit(letter, route)
 
     def _print(self, letter: Letter, to_pdf: bool) -> bool:

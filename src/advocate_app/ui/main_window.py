@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..library.queries import ArticleQuery
 from ..library.records import ImportStatus
 from ..library.store import Library
+from ..library.tracking import CallOutcome, action_records, log_call, mark_done, set_follow_up
 from ..version import version
 from . import tasks
 from .action_panel import ActionPanel
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.reader.font_size_changed.connect(self.settings.set_font_size)
         self.action_panel.done_toggled.connect(self._set_action_done)
         self.action_panel.write_requested.connect(self.write_letters)
+        self.action_panel.track_requested.connect(self._track_requested)
 
     def _restore(self) -> None:
         geometry = self.settings.geometry()
@@ -136,7 +139,9 @@ class MainWindow(QMainWindow):
                 self.list_pane.model.refresh([stored.id])
         related = self.library.ids_by_title(stored.article.related) if stored else {}
         self.reader.show_article(stored, related)
-        self.action_panel.show_article(stored)
+        self.action_panel.show_article(
+            stored, action_records(self.library, stored.id) if stored else {}
+        )
         self.settings.set_last_article(article_id)
         title = stored.article.title if stored else None
         self.setWindowTitle(f"{title} — Advocate" if title else "Advocate")
@@ -366,6 +371,139 @@ class MainWindow(QMainWindow):
         self.show_status("The directory was not updated.")
         self.directory_updated.emit(None)
 
+    # --- tracking ------------------------------------------------------------------
+    def add_note(self, article_id: int, number: int, note: str) -> None:
+        """A note marks the action done too: notes say what was done."""
+        if self._write(lambda: mark_done(self.library, article_id, number, note or None)):
+            self._tracking_changed(article_id)
+
+    def log_call(self, article_id: int, number: int, official: str, outcome: CallOutcome) -> None:
+        if self._write(lambda: log_call(self.library, article_id, number, official, outcome)):
+            hint = (
+                " Nobody answered: the action stays open."
+                if outcome is CallOutcome.UNAVAILABLE
+                else ""
+            )
+            self.show_status(f"Logged a call to {official} ({outcome}).{hint}")
+            self._tracking_changed(article_id)
+
+    def set_follow_up(self, article_id: int, number: int, due: date | None) -> None:
+        if self._write(lambda: set_follow_up(self.library, article_id, number, due)):
+            self._tracking_changed(article_id)
+
+    def _tracking_changed(self, article_id: int) -> None:
+        self.list_pane.model.refresh([article_id])
+        if self.current_article_id() == article_id:
+            self.show_article(article_id)
+
+    def _track_requested(self, article_id: int, number: int, what: str) -> None:
+        from .tracking_dialogs import ask_call, ask_follow_up, ask_note
+
+        if what == "note":
+            note = ask_note(self)
+            if note is not None:
+                self.add_note(article_id, number, note)
+        elif what == "call":
+            stored = self.library.get(article_id)
+            action = (
+                next(a for a in stored.article.actions if a.number == number) if stored else None
+            )
+            call = ask_call(self, self._call_candidates(action)) if action else None
+            if call is not None:
+                self.log_call(article_id, number, *call)
+        elif what == "follow_up":
+            due = ask_follow_up(self)
+            if due is not None:
+                self.set_follow_up(article_id, number, due)
+        elif what == "clear":
+            self.set_follow_up(article_id, number, None)
+
+    def _call_candidates(self, action) -> list[str]:  # noqa: ANN001
+        from ..letters.compose import recipients_for
+        from .officials_dialog import load_officials
+
+        officials = recipients_for(action, load_officials(self.data_folder))
+        return [f"{o.title} {o.name}".strip() for o in officials]
+
+    def show_activity(self) -> None:
+        from .activity_dialog import ActivityDialog
+
+        dialog = ActivityDialog(self.library, self.open_article, self)
+        dialog.show()
+        self._activity_dialog = dialog
+
+    def export_activity(self) -> None:
+        from ..library.export import export_csv, export_json
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export what you did", "advocate-activity.csv", "CSV (*.csv);;JSON (*.json)"
+        )
+        if not path:
+            return
+        text = (
+            export_json(self.library)
+            if path.lower().endswith(".json")
+            else export_csv(self.library)
+        )
+        Path(path).write_text(text, encoding="utf-8")
+        self.show_status(f"Exported to {path}.")
+
+    def back_up(self, target: Path | None = None) -> Path | None:
+        from ..library.backup import backup
+
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                "Back up your library",
+                "advocate-backup.sqlite3",
+                "Advocate backup (*.sqlite3)",
+            )
+            if not name:
+                return None
+            target = Path(name)
+        saved = backup(self.library, target)
+        self.show_status(f"Backed up your library to {saved}.")
+        return saved
+
+    def restore_backup(self, source: Path | None = None, confirm: bool = True) -> bool:
+        from ..library.backup import check_backup, restore
+        from ..library.database import LibraryError
+
+        if source is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Restore a backup", "", "Advocate backup (*.sqlite3);;All files (*)"
+            )
+            if not name:
+                return False
+            source = Path(name)
+        try:
+            check_backup(source)
+        except LibraryError as exc:
+            self._notify("This backup cannot be restored", str(exc), "")
+            return False
+        if (
+            confirm
+            and QMessageBox.question(
+                self,
+                "Restore this backup?",
+                f"Replace your library with the backup {source.name}? What is in it now is saved "
+                "first, beside it.",
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return False
+        try:
+            safety = restore(self.library, source)
+        except LibraryError as exc:
+            self._notify("This backup cannot be restored", str(exc), "")
+            return False
+        self.list_pane.reload()
+        self.list_pane.select_row(0)
+        self.show_status(
+            f"Restored {source.name}. Your previous library is saved as {safety.name}."
+        )
+        return True
+
     # --- letters -----------------------------------------------------------------
     def write_to_official(self, official: Official) -> ComposerDialog | None:
         """From Your Officials: a letter to this official about the article being read."""
@@ -399,10 +537,16 @@ class MainWindow(QMainWindow):
 
         folder = self.data_folder
         composer = ComposerDialog(
-            self.library, stored, action, load_officials(folder),
-            ProfileStore(folder).load().profile, LetterTemplates(folder), self.links, self,
+            self.library,
+            stored,
+            action,
+            load_officials(folder),
+            ProfileStore(folder).load().profile,
+            LetterTemplates(folder),
+            self.links,
+            self,
             only=only,
-        )  # fmt: skip
+        )
         composer.letter_sent.connect(self._letter_sent)
         composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         composer.show()

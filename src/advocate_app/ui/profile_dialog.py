@@ -27,8 +27,12 @@ FIELDS = (
     ("email", "Email"),
     ("phone", "Phone"),
 )
-PLACEHOLDERS = {"state": "WA", "zip": "98101 or 98101-1234", "email": "name@example.org",
-                "phone": "206-555-0100"}  # fmt: skip
+PLACEHOLDERS = {
+    "state": "WA",
+    "zip": "98101 or 98101-1234",
+    "email": "name@example.org",
+    "phone": "206-555-0100",
+}
 NO_DISTRICT = -1
 
 

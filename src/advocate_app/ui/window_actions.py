@@ -20,6 +20,10 @@ class WindowActions:
             "&Import Files…", w.import_files, QKeySequence.StandardKey.Open
         )
         self.import_folder = self._action("Import &Folder…", w.import_folder, "Ctrl+Shift+O")
+        self.export = self._action("&Export Activity…", w.export_activity)
+        self.backup = self._action("&Back Up Library…", lambda: w.back_up())
+        self.restore = self._action("&Restore from Backup…", lambda: w.restore_backup())
+        self.activity = self._action("Your &Activity…", w.show_activity, "Ctrl+Shift+A")
         self.quit = self._action("&Quit", w.close, QKeySequence.StandardKey.Quit)
         self.find = self._action("&Find…", w.focus_search, QKeySequence.StandardKey.Find)
         self.undo_delete = self._action(
@@ -77,6 +81,8 @@ class WindowActions:
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.import_files, self.import_folder])
         file_menu.addSeparator()
+        file_menu.addActions([self.export, self.backup, self.restore])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = bar.addMenu("&Edit")
         edit.addActions([self.undo_delete, self.find])
@@ -92,5 +98,7 @@ class WindowActions:
         officials.addActions([self.update_directory, self.update_directory_from])
         letters = bar.addMenu("&Letters")
         letters.addActions([self.sent_letters, self.templates])
+        view.addSeparator()
+        view.addAction(self.activity)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about)

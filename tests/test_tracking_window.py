@@ -1,0 +1,100 @@
+"""Tracking in the window: notes, calls, follow-ups, activity, backup and restore."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QApplication
+
+from advocate_app.library.tracking import CallOutcome
+from advocate_app.ui.activity_dialog import ActivityDialog
+
+from .conftest import REPO_ROOT
+from .helpers import select_title
+from .test_window import SITE_TITLE
+
+
+def test_notes_calls_and_follow_ups_show_on_the_action(open_window, library_path):
+    window = open_window(library_path)
+    article_id = select_title(window, SITE_TITLE)
+    card = window.action_panel.cards[1]
+    assert [a.text() for a in card.more_button.menu().actions()] == [
+        "Add a Note…",
+        "Log a Call…",
+        "Follow Up On…",
+        "Clear Follow-Up",
+    ]
+
+    window.log_call(article_id, 2, "Senator Patty Murray", CallOutcome.UNAVAILABLE)
+    card = window.action_panel.cards[1]
+    assert not card.done_box.isChecked()
+    assert "last call: Senator Patty Murray, unavailable" in card.tracking.text()
+    assert "stays open" in window.status_label.text()
+
+    window.log_call(article_id, 2, "Senator Maria Cantwell", CallOutcome.CONTACTED)
+    assert "1 of 3 officials contacted" in window.action_panel.cards[1].tracking.text()
+
+    window.add_note(article_id, 2, "Called both offices")
+    card = window.action_panel.cards[1]
+    assert card.done_box.isChecked() and "Note: Called both offices" in card.tracking.text()
+    assert card.tracking.text().startswith("Done ")
+
+    due = date.today() + timedelta(days=3)
+    window.set_follow_up(article_id, 5, due)
+    assert f"follow up on {due.isoformat()}" in window.action_panel.cards[4].tracking.text()
+    window.set_follow_up(article_id, 5, None)
+    assert "follow up" not in window.action_panel.cards[4].tracking.text()
+
+
+def test_activity_view_with_its_chart(open_window, library_path, qtbot):
+    window = open_window(library_path)
+    article_id = select_title(window, SITE_TITLE)
+    window.add_note(article_id, 1, "signed")
+    window.log_call(article_id, 2, "Senator Patty Murray", CallOutcome.CONTACTED)
+    window.set_follow_up(article_id, 5, date.today() - timedelta(days=1))
+    window.list_pane.select_row(0)
+    other = window.current_article_id()
+
+    dialog = ActivityDialog(window.library, window.open_article)
+    qtbot.addWidget(dialog)
+    dialog.resize(640, 760)
+    dialog.show()
+    QApplication.processEvents()
+    summary = dialog.summary
+    assert (summary.actions_done, summary.calls, summary.streak_days) == (1, 1, 1)
+    assert dialog.chart.weekly[-1][1] == 2
+    assert "2 things done" in dialog.chart.accessibleDescription()
+    assert dialog.follow_ups.count() == 1 and "action 5" in dialog.follow_ups.item(0).text()
+    folder = REPO_ROOT / "artifacts" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(folder / "activity.png"))
+
+    assert window.current_article_id() == other
+    dialog.recent.itemActivated.emit(dialog.recent.item(0))
+    assert window.current_article_id() == article_id
+
+
+def test_back_up_and_restore_from_the_window(open_window, library_path, tmp_path):
+    window = open_window(library_path)
+    article_id = select_title(window, SITE_TITLE)
+    window.add_note(article_id, 2, "before the backup")
+    saved = window.back_up(tmp_path / "backup.sqlite3")
+    assert saved.exists() and "Backed up" in window.status_label.text()
+
+    window.delete_selected()
+    window.library.purge_deleted()
+    assert window.list_pane.model.rowCount() == 2
+    assert window.restore_backup(saved, confirm=False)
+    assert window.list_pane.model.rowCount() == 3
+    select_title(window, SITE_TITLE)
+    assert "before the backup" in window.action_panel.cards[1].tracking.text()
+    assert list(library_path.parent.glob("library.before-restore.*.bak"))
+
+    db = sqlite3.connect(saved)
+    db.execute("PRAGMA user_version = 99")
+    db.commit()
+    db.close()
+    assert not window.restore_backup(saved, confirm=False)
+    title, text, _ = window.notices[-1]
+    assert title == "This backup cannot be restored" and "newer version" in text
