@@ -75,6 +75,48 @@ def test_activity_view_with_its_chart(open_window, library_path, qtbot):
     assert window.current_article_id() == article_id
 
 
+def test_a_letter_in_recent_activity_opens_the_letter(open_window, library_path, qtbot):
+    from advocate_app.library.letters import record_letter
+
+    window = open_window(library_path)
+    article_id = select_title(window, SITE_TITLE)
+    record_letter(
+        window.library,
+        article_id,
+        2,
+        "Patty Murray",
+        "senator",
+        None,
+        "copy",
+        "Subject",
+        "Dear Senator Murray, first.",
+    )
+    second = record_letter(
+        window.library,
+        article_id,
+        2,
+        "Maria Cantwell",
+        "senator",
+        None,
+        "copy",
+        "Subject",
+        "Dear Senator Cantwell, second.",
+    )
+    window.show_activity()
+    dialog = window._activity_dialog
+    qtbot.addWidget(dialog)
+    item = next(
+        dialog.recent.item(i)
+        for i in range(dialog.recent.count())
+        if "Maria Cantwell" in dialog.recent.item(i).text()
+    )
+    dialog.recent.itemActivated.emit(item)
+    letters = window._sent_dialog
+    qtbot.addWidget(letters)
+    assert letters.letters[letters.list.currentRow()].id == second
+    assert letters.text.toPlainText() == "Dear Senator Cantwell, second."
+
+
 def test_back_up_and_restore_from_the_window(open_window, library_path, tmp_path):
     window = open_window(library_path)
     article_id = select_title(window, SITE_TITLE)

@@ -81,11 +81,13 @@ class ActivityDialog(QDialog):
         library: Library,
         open_article: Callable[[int], None],
         parent: QWidget | None = None,
+        open_letter: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Your Activity")
         self.resize(640, 720)
         self._open_article = open_article
+        self._open_letter = open_letter
         self.summary: Activity = activity(library)
         summary = self.summary
         layout = QVBoxLayout(self)
@@ -143,10 +145,16 @@ class ActivityDialog(QDialog):
         when = event.at[:16].replace("T", " ")
         item = QListWidgetItem(f"{when}  {event.detail} — {event.article_title}")
         item.setData(Qt.ItemDataRole.UserRole, event.article_id)
-        item.setToolTip("Open the article (Enter or double-click)")
+        item.setData(Qt.ItemDataRole.UserRole + 1, event.letter_id)
+        opens = "the letter" if event.letter_id else "the article"
+        item.setToolTip(f"Open {opens} (Enter or double-click)")
         return item
 
     def _activated(self, item: QListWidgetItem) -> None:
+        letter_id = item.data(Qt.ItemDataRole.UserRole + 1)
+        if isinstance(letter_id, int) and self._open_letter is not None:
+            self._open_letter(letter_id)
+            return
         article_id = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(article_id, int):
             self._open_article(article_id)

@@ -23,7 +23,13 @@ ROUTES = {"copy": "copied", "contact_form": "web form", "email": "email", "print
 
 
 class SentLettersDialog(QDialog):
-    def __init__(self, library: Library, article_id: int | None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        library: Library,
+        article_id: int | None,
+        parent: QWidget | None = None,
+        select: int | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("Sent Letters")
         self.resize(760, 560)
@@ -51,7 +57,8 @@ class SentLettersDialog(QDialog):
         layout.addLayout(row)
         self.list.currentRowChanged.connect(self._show)
         if self.letters:
-            self.list.setCurrentRow(0)
+            rows = [i for i, letter in enumerate(self.letters) if letter.id == select]
+            self.list.setCurrentRow(rows[0] if rows else 0)
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.letters):

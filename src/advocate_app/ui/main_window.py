@@ -428,7 +428,9 @@ class MainWindow(QMainWindow):
     def show_activity(self) -> None:
         from .activity_dialog import ActivityDialog
 
-        dialog = ActivityDialog(self.library, self.open_article, self)
+        dialog = ActivityDialog(
+            self.library, self.open_article, self, open_letter=self.show_sent_letters
+        )
         dialog.show()
         self._activity_dialog = dialog
 
@@ -570,10 +572,10 @@ class MainWindow(QMainWindow):
         dialog.show()
         self._templates_dialog = dialog
 
-    def show_sent_letters(self) -> None:
+    def show_sent_letters(self, select: int | None = None) -> None:
         from .letters_dialogs import SentLettersDialog
 
-        dialog = SentLettersDialog(self.library, self.current_article_id(), self)
+        dialog = SentLettersDialog(self.library, self.current_article_id(), self, select=select)
         dialog.show()
         self._sent_dialog = dialog
 

@@ -46,7 +46,7 @@ class WindowActions:
         self.update_directory_from = self._action(
             "Update Directory from &Folder…", w.update_directory_from_folder
         )
-        self.sent_letters = self._action("&Sent Letters…", w.show_sent_letters)
+        self.sent_letters = self._action("&Sent Letters…", lambda: w.show_sent_letters())
         self.templates = self._action("Letter &Templates…", w.show_templates)
         self.about = self._action("&About Advocate", w.show_about)
         self._menus()
