@@ -10,7 +10,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import cli_letters, cli_officials, cli_tracking
+from . import cli_letters, cli_officials, cli_sources, cli_tracking
 from .articles.model import article_to_dict
 from .library.database import LibraryError
 from .library.importer import import_paths
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_officials.add_commands(commands)
     cli_letters.add_commands(commands)
     cli_tracking.add_commands(commands)
+    cli_sources.add_commands(commands)
     return parser
 
 
@@ -69,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_letters.run(args, folder, sys.stdout, sys.stderr)
         if args.command in cli_tracking.COMMANDS:
             return cli_tracking.run(args, folder, sys.stdout, sys.stderr)
+        if args.command in cli_sources.COMMANDS:
+            return cli_sources.run(args, folder, sys.stdout, sys.stderr)
         library = _open_existing(folder)
         if library is None:
             return _no_library(args, folder)

@@ -161,11 +161,41 @@ def _v4_tracking(db: sqlite3.Connection) -> None:
     )
 
 
+def _v5_feeds(db: sqlite3.Connection) -> None:
+    db.execute(
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            checked_at TEXT,
+            error TEXT                          -- why the last refresh failed, if it did
+        )
+        """
+    )
+    # Which articles came from which feed; an entry seen in two feeds is fetched once.
+    db.execute(
+        """
+        CREATE TABLE feed_entries (
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            link TEXT NOT NULL,
+            article_id INTEGER,
+            error TEXT,
+            PRIMARY KEY (feed_id, link)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX feed_entries_by_link ON feed_entries(link)")
+
+
 # (target version, migration). Append only.
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_articles),
     (2, _v2_reader_marks),
     (3, _v3_letters),
     (4, _v4_tracking),
+    (5, _v5_feeds),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
