@@ -47,6 +47,7 @@ class ArticleQuery:
     category: str | None = None
     status: StatusFilter = StatusFilter.ALL
     sort: SortOrder = SortOrder.NEWEST
+    feed_id: int | None = None
 
     def sql(self) -> tuple[str, list[object]]:
         """SELECT of the matching article ids, in order."""
@@ -59,6 +60,9 @@ class ArticleQuery:
         if self.category:
             clauses.append("a.id IN (SELECT article_id FROM article_categories WHERE category = ?)")
             params.append(self.category)
+        if self.feed_id is not None:
+            clauses.append("a.id IN (SELECT article_id FROM feed_entries WHERE feed_id = ?)")
+            params.append(self.feed_id)
         status = STATUS_CLAUSE[self.status]
         if status:
             clauses.append(status)

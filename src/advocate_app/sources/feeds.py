@@ -13,9 +13,11 @@ from urllib.parse import urlsplit
 from ..library.database import transaction
 from ..library.store import Library
 from .fetch import FetchError, fetch
+from .network import network_allowed, set_network_allowed
+
+__all__ = ["network_allowed", "set_network_allowed"]  # re-exported for the command line
 from .pages import article_from_page
 
-NETWORK_STATE_KEY = "network"
 PER_HOST_DELAY_SECONDS = 1.0
 
 
@@ -40,14 +42,6 @@ class RefreshReport:
     not_modified: bool = False
     error: str | None = None
     entry_errors: tuple[str, ...] = ()
-
-
-def network_allowed(library: Library) -> bool:
-    return library.state(NETWORK_STATE_KEY) != "off"
-
-
-def set_network_allowed(library: Library, allowed: bool) -> None:
-    library.set_state(NETWORK_STATE_KEY, "on" if allowed else "off")
 
 
 def _check_network(library: Library) -> None:
@@ -159,9 +153,11 @@ def _refresh_one(library: Library, feed: Feed, polite_fetch, report, cancelled) 
         link = entry.get("link")
         if not link:
             continue
+        # Already here: through another feed, or added by its address.
         seen = library.db.execute(
-            "SELECT article_id FROM feed_entries WHERE link = ? AND article_id IS NOT NULL LIMIT 1",
-            (link,),
+            "SELECT article_id FROM feed_entries WHERE link = ? AND article_id IS NOT NULL"
+            " UNION ALL SELECT id FROM articles WHERE origin = ? OR url = ? LIMIT 1",
+            (link, link, link),
         ).fetchone()
         if seen is not None:  # already fetched, perhaps through another feed
             _link_entry(library, feed.id, link, seen[0], None)

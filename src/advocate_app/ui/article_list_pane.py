@@ -109,6 +109,11 @@ class ArticleListPane(QWidget):
         combos.addWidget(self.category, 1)
         combos.addWidget(self.sort)
         layout.addLayout(combos)
+        self.source = QComboBox(self)
+        self.source.setAccessibleName("Source")
+        self.source.setToolTip("Show the articles of one feed")
+        self.source.currentIndexChanged.connect(lambda _: self._apply_query())
+        layout.addWidget(self.source)
 
         self.view = QListView(self)
         self.view.setModel(self.model)
@@ -128,6 +133,7 @@ class ArticleListPane(QWidget):
         self.count_label.setAccessibleName("Number of articles shown")
         layout.addWidget(self.count_label)
         self.refresh_categories()
+        self.refresh_sources()
         self.model.modelReset.connect(self._update_count)
 
     # --- queries -------------------------------------------------------------
@@ -140,11 +146,12 @@ class ArticleListPane(QWidget):
             category=self.category.currentData() or None,
             status=status,
             sort=self.sort.currentData() or SortOrder.NEWEST,
+            feed_id=self.source.currentData(),
         )
 
     def set_query(self, query: ArticleQuery) -> None:
         """Restore filters (from the last session) without running the query once per widget."""
-        widgets = (self.search, self.category, self.sort, self.status_group)
+        widgets = (self.search, self.category, self.sort, self.status_group, self.source)
         for widget in widgets:
             widget.blockSignals(True)
         self.search.setText(query.search)
@@ -152,6 +159,7 @@ class ArticleListPane(QWidget):
         self.category.setCurrentIndex(max(0, category_index))
         self.sort.setCurrentIndex(max(0, self.sort.findData(query.sort)))
         self.status_buttons[query.status].setChecked(True)
+        self.source.setCurrentIndex(max(0, self.source.findData(query.feed_id)))
         for widget in widgets:
             widget.blockSignals(False)
         self._apply_query()
@@ -170,9 +178,28 @@ class ArticleListPane(QWidget):
         """The library changed: run the query again, keeping the current article if it stays."""
         current = self.current_id()
         self.refresh_categories()
+        self.refresh_sources()
         self.model.reload()
         if current is not None:
             self.select(current)
+
+    def refresh_sources(self) -> None:
+        """The feeds, with unread counts; hidden until there is one."""
+        rows = self._library.db.execute(
+            "SELECT f.id, f.title, (SELECT count(*) FROM feed_entries e JOIN articles a"
+            " ON a.id = e.article_id WHERE e.feed_id = f.id AND a.is_read = 0"
+            " AND a.deleted_at IS NULL) FROM feeds f ORDER BY f.title COLLATE NOCASE"
+        ).fetchall()
+        chosen = self.source.currentData()
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem("All sources", None)
+        for feed_id, title, unread in rows:
+            self.source.addItem(f"{title} ({unread} unread)" if unread else title, feed_id)
+        index = self.source.findData(chosen) if chosen is not None else 0
+        self.source.setCurrentIndex(max(0, index))
+        self.source.blockSignals(False)
+        self.source.setVisible(bool(rows))
 
     def refresh_categories(self) -> None:
         chosen = self.category.currentData()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -52,6 +53,7 @@ STATUS_TIMEOUT_MS = 8000
 class MainWindow(QMainWindow):
     import_finished = Signal(object)  # list[ImportResult]
     directory_updated = Signal(object)  # DirectoryInfo, or None when it failed
+    network_finished = Signal(object)  # (kind, result), or None when it failed
 
     def __init__(
         self,
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self._deleted: list[list[int]] = []  # undo stack of deletions
         self._officials: OfficialsDialog | None = None
         self._directory_task: tasks.Task | None = None
+        self._network: tasks.Task | None = None
         self.setWindowTitle("Advocate")
         self.setAcceptDrops(True)
         self._setup_ui()
@@ -505,6 +508,127 @@ class MainWindow(QMainWindow):
             f"Restored {source.name}. Your previous library is saved as {safety.name}."
         )
         return True
+
+    # --- sources -----------------------------------------------------------------
+    def add_from_url(self, url: str | None = None) -> bool:
+        if url is None:
+            url, ok = QInputDialog.getText(self, "Add from URL", "Address of the article page:")
+            if not ok or not url.strip():
+                return False
+        return self._network_task("add", url.strip())
+
+    def subscribe(self, url: str | None = None) -> bool:
+        if url is None:
+            url, ok = QInputDialog.getText(self, "Subscribe", "Address of the RSS or Atom feed:")
+            if not ok or not url.strip():
+                return False
+        return self._network_task("subscribe", url.strip())
+
+    def refresh_feeds(self) -> bool:
+        return self._network_task("refresh", "")
+
+    def _network_task(self, kind: str, url: str) -> bool:
+        if self._network is not None:
+            self.show_status("Advocate is already fetching; wait for it to finish.")
+            return False
+        path = self.library.path
+
+        def work(report, cancelled):
+            from ..library.store import open_library
+            from ..sources import feeds
+
+            library = open_library(path)
+            try:
+                if kind == "add":
+                    return kind, feeds.fetch_article(library, url)
+                if kind == "subscribe":
+                    feed = feeds.add_feed(library, url)
+                    return kind, (
+                        feed,
+                        feeds.refresh_feeds(
+                            library, cancelled=cancelled, progress=lambda m: report(0, 0, m)
+                        ),
+                    )
+                return kind, feeds.refresh_feeds(
+                    library, cancelled=cancelled, progress=lambda m: report(0, 0, m)
+                )
+            finally:
+                library.close()
+
+        task = tasks.Task(work)
+        task.signals.progress.connect(lambda _d, _t, message: self.show_status(str(message)))
+        task.signals.finished.connect(self._network_done)
+        task.signals.failed.connect(self._network_failed)
+        self._network = task
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.show_status("Fetching…")
+        tasks.start(task)
+        return True
+
+    def _network_done(self, result) -> None:  # noqa: ANN001
+        kind, value = result
+        self._network = None
+        self.progress.hide()
+        self.list_pane.reload()
+        if kind == "add":
+            article_id, status = value
+            self.open_article(article_id)
+            self.show_status(f"Added the article ({status}); it is stored for offline reading.")
+        else:
+            reports = value[1] if kind == "subscribe" else value
+            new = sum(r.new_articles for r in reports)
+            failed = [r for r in reports if r.error]
+            message = f"{new} new article{'s' if new != 1 else ''}"
+            if kind == "subscribe":
+                message = f"Subscribed to {value[0].title}: {message}"
+            if failed:
+                message += f"; {len(failed)} feed(s) could not be refreshed ({failed[0].error})"
+            self.show_status(message + ".")
+        self.network_finished.emit(result)
+
+    def _network_failed(self, message: str) -> None:
+        self._network = None
+        self.progress.hide()
+        self.show_status(f"Nothing was added: {message}")  # said once; what was there stays
+        self.network_finished.emit(None)
+
+    def set_work_offline(self, offline: bool) -> None:
+        from ..sources.network import set_network_allowed
+
+        if self._write(lambda: set_network_allowed(self.library, not offline)):
+            self.show_status(
+                "Working offline: Advocate will not use the network."
+                if offline
+                else "Advocate may use the network again."
+            )
+
+    def import_opml(self) -> None:
+        from ..sources.feeds import import_opml
+        from ..sources.fetch import FetchError
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import subscriptions", "", "OPML (*.opml *.xml)"
+        )
+        if not name:
+            return
+        try:
+            count = import_opml(self.library, Path(name).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, FetchError) as exc:
+            self._notify("The subscriptions were not imported", str(exc), "")
+            return
+        self.list_pane.reload()
+        self.show_status(f"Subscribed to {count} new feed(s); refresh to fetch them.")
+
+    def export_opml(self) -> None:
+        from ..sources.feeds import export_opml
+
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export subscriptions", "advocate.opml", "OPML (*.opml)"
+        )
+        if name:
+            Path(name).write_text(export_opml(self.library), encoding="utf-8")
+            self.show_status(f"Exported your subscriptions to {name}.")
 
     # --- letters -----------------------------------------------------------------
     def write_to_official(self, official: Official) -> ComposerDialog | None:

@@ -20,6 +20,20 @@ class WindowActions:
             "&Import Files…", w.import_files, QKeySequence.StandardKey.Open
         )
         self.import_folder = self._action("Import &Folder…", w.import_folder, "Ctrl+Shift+O")
+        self.add_url = self._action("Add from &URL…", lambda: w.add_from_url(), "Ctrl+L")
+        self.subscribe = self._action("&Subscribe to Feed…", lambda: w.subscribe())
+        self.refresh = self._action(
+            "&Refresh Feeds", w.refresh_feeds, QKeySequence.StandardKey.Refresh
+        )
+        self.import_opml = self._action("Import Subscriptions (OPML)…", w.import_opml)
+        self.export_opml = self._action("Export Subscriptions (OPML)…", w.export_opml)
+        self.offline = self._action(
+            "Work &Offline", lambda: w.set_work_offline(self.offline.isChecked())
+        )
+        self.offline.setCheckable(True)
+        from ..sources.network import network_allowed
+
+        self.offline.setChecked(not network_allowed(w.library))
         self.export = self._action("&Export Activity…", w.export_activity)
         self.backup = self._action("&Back Up Library…", lambda: w.back_up())
         self.restore = self._action("&Restore from Backup…", lambda: w.restore_backup())
@@ -79,7 +93,11 @@ class WindowActions:
     def _menus(self) -> None:
         bar = self.window.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.import_files, self.import_folder])
+        file_menu.addActions([self.import_files, self.import_folder, self.add_url])
+        file_menu.addSeparator()
+        file_menu.addActions(
+            [self.subscribe, self.refresh, self.import_opml, self.export_opml, self.offline]
+        )
         file_menu.addSeparator()
         file_menu.addActions([self.export, self.backup, self.restore])
         file_menu.addSeparator()
