@@ -229,6 +229,8 @@ def test_network_switch_stops_all_fetching(capsys, server, data_dir):
     result = run_cli(capsys, "fetch", server.base + "/news/storm.html")
     assert result.code == 1 and "network access is turned off" in result.err
     assert server.requests == []
+    update = run_cli(capsys, "directory", "update", "--from", server.base + "/")
+    assert update.code == 1 and "network access is turned off" in update.err
     run_cli(capsys, "network", "on")
     assert run_cli(capsys, "fetch", server.base + "/news/storm.html").code == 0
 

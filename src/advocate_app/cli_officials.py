@@ -146,6 +146,14 @@ def _directory(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO)
             file=out,
         )
         return 0
+    if (args.source is None or args.source.startswith(("http://", "https://"))) and not _online(
+        folder
+    ):
+        print(
+            "advocate: network access is turned off (advocate network on); use --from FOLDER",
+            file=err,
+        )
+        return 1
     try:
         info = update_directory(folder, args.source, progress=lambda m: print(m, file=err))
     except DirectoryError as exc:
@@ -157,6 +165,19 @@ def _directory(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO)
         f"Updated: {info.legislators} members of Congress, data as of {info.data_date}.", file=out
     )
     return 0
+
+
+def _online(folder: Path) -> bool:
+    from contextlib import closing
+
+    from .library.store import open_library
+    from .paths import library_path
+    from .sources.network import network_allowed
+
+    if not library_path(folder).exists():
+        return True
+    with closing(open_library(library_path(folder), create=False)) as library:
+        return network_allowed(library)
 
 
 def _officials(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO) -> int:

@@ -333,6 +333,15 @@ class MainWindow(QMainWindow):
         if self._directory_task is not None:
             self.show_status("The directory is already being updated.")
             return False
+        from ..sources.network import network_allowed
+
+        if (source is None or source.startswith(("http://", "https://"))) and not network_allowed(
+            self.library
+        ):
+            self.show_status(
+                "Working offline: turn off File ▸ Work Offline to download the directory."
+            )
+            return False
         folder = self.data_folder
 
         def work(report, cancelled):
