@@ -156,21 +156,19 @@ class MainWindow(QMainWindow):
 
     # --- marks -----------------------------------------------------------------
     def toggle_read(self) -> None:
-        ids = self.list_pane.selected_ids()
-        summaries = self.library.summaries(ids)
-        if not summaries:
-            return
-        make_read = not all(s.read for s in summaries)
-        if self._write(lambda: self.library.set_read(ids, make_read)):
-            self.list_pane.model.refresh(ids)
+        self._toggle("read", self.library.set_read)
 
     def toggle_star(self) -> None:
+        self._toggle("starred", self.library.set_starred)
+
+    def _toggle(self, flag: str, setter: Callable[[list[int], bool], None]) -> None:
+        """Set the flag on the selection, or clear it where every selected article has it."""
         ids = self.list_pane.selected_ids()
         summaries = self.library.summaries(ids)
         if not summaries:
             return
-        star = not all(s.starred for s in summaries)
-        if self._write(lambda: self.library.set_starred(ids, star)):
+        value = not all(getattr(s, flag) for s in summaries)
+        if self._write(lambda: setter(ids, value)):
             self.list_pane.model.refresh(ids)
 
     def delete_selected(self) -> None:

@@ -73,3 +73,14 @@ def ask_call(parent: QWidget, officials: list[str]) -> tuple[str, CallOutcome] |
     if dialog.exec() != QDialog.DialogCode.Accepted or not who.currentText().strip():
         return None
     return who.currentText().strip(), CallOutcome(outcome.currentData())
+
+
+def _ask(dialog: QDialog, form: QFormLayout) -> bool:
+    """Add OK and Cancel, show the dialog, and say whether the reader pressed OK."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    return dialog.exec() == QDialog.DialogCode.Accepted
