@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..library.welcome import add_welcome_article
 from ..officials.directory import index_path
-from ..paths import data_dir, library_path
+from ..paths import bundled, data_dir, library_path
 from ..version import VersionAction
 from .main_window import MainWindow
 from .settings import APP_ID, APPLICATION, ORGANIZATION, WindowSettings
@@ -26,6 +27,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument("--version", action=VersionAction)
     parser.add_argument("--data-dir", metavar="FOLDER", help="where the library lives")
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -48,6 +50,9 @@ def start(
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     QGuiApplication.setDesktopFileName(APP_ID)
+    icon = bundled("resources") / "icons" / f"{APP_ID}.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
     folder = data_dir(args.data_dir)
     instance = SingleInstance(folder)
@@ -73,8 +78,38 @@ def start(
     return window, instance
 
 
+def smoke_test(argv: list[str]) -> int:
+    """For packaged builds: open and close the window on a throw-away library, and check that
+    the bundled templates and welcome article were found."""
+    import tempfile
+
+    from ..paths import bundled as find
+
+    with tempfile.TemporaryDirectory(prefix="advocate-smoke-") as folder:
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        started = start([*argv, "--data-dir", folder], settings=settings)
+        if isinstance(started, int):
+            return started
+        window, instance = started
+        templates = sorted(p.name for p in find("templates").glob("*.txt.j2"))
+        welcome = window.reader.toPlainText().startswith("Welcome to Advocate")
+        QApplication.processEvents()
+        window.close()
+        instance.close()
+        window.library.close()
+    ok = welcome and len(templates) >= 4
+    print(
+        f"smoke test {'passed' if ok else 'FAILED'}: window opened and closed; "
+        f"{len(templates)} templates; welcome article {'found' if welcome else 'MISSING'}"
+    )
+    return 0 if ok else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    started = start(list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if "--smoke-test" in arguments:
+        return smoke_test([a for a in arguments if a != "--smoke-test"])
+    started = start(arguments)
     if isinstance(started, int):
         return started
     window, instance = started

@@ -1,0 +1,8 @@
+"""Entry point of the packaged window (PyInstaller runs this as a script)."""
+
+import sys
+
+from advocate_app.ui.app import main
+
+if __name__ == "__main__":
+    sys.exit(main())
