@@ -9,6 +9,7 @@ from pathlib import Path
 APP_NAME = "Advocate"
 DATA_DIR_ENV = "ADVOCATE_DATA_DIR"
 LIBRARY_FILE = "library.sqlite3"
+DIRECTORY_FILE = "directory.sqlite3"  # the officials index (officials.directory)
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:

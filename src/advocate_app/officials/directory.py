@@ -21,7 +21,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-INDEX_FILE = "directory.sqlite3"
+from ..paths import DIRECTORY_FILE
+
+INDEX_FILE = DIRECTORY_FILE
 LEGISLATORS = "legislators-current.json"
 EXECUTIVE = "executive.json"
 OFFICES = "legislators-district-offices.json"

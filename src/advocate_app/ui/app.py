@@ -12,8 +12,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..library.welcome import add_welcome_article
-from ..officials.directory import index_path
-from ..paths import bundled, data_dir, library_path
+from ..paths import DIRECTORY_FILE, bundled, data_dir, library_path
 from ..version import VersionAction
 from .main_window import MainWindow
 from .settings import APP_ID, APPLICATION, ORGANIZATION, WindowSettings
@@ -68,7 +67,7 @@ def start(
         return 1
     first_run = add_welcome_article(library) is not None
     window = MainWindow(library, window_settings)
-    if first_run and not index_path(folder).exists():
+    if first_run and not (folder / DIRECTORY_FILE).exists():
         window.show_status(
             "To find your senators and representative offline, choose Officials ▸ Update "
             "Directory (it downloads the public directory once)."
