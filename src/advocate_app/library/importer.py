@@ -87,11 +87,6 @@ def import_paths(
     yield from _store(library, batch)
 
 
-def import_file(library: Library, path: Path) -> ImportResult:
-    """Parse and store one file; failures come back as a result, never as an exception."""
-    return next(iter(import_paths(library, [path], parallel=False)))
-
-
 def parse_file(path: Path) -> _Parsed:
     try:
         article = read_article(path)

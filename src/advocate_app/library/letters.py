@@ -68,8 +68,3 @@ def letters_for(library: Library, article_id: int | None = None) -> list[SentLet
             (article_id,),
         )
     return [SentLetter(**dict(row)) for row in rows]
-
-
-def get_letter(library: Library, letter_id: int) -> SentLetter | None:
-    row = library.db.execute("SELECT * FROM letters WHERE id = ?", (letter_id,)).fetchone()
-    return SentLetter(**dict(row)) if row else None

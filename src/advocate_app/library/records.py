@@ -46,10 +46,6 @@ class ArticleSummary:
     read: bool = False
     starred: bool = False
 
-    @property
-    def all_done(self) -> bool:
-        return self.actions > 0 and self.done >= self.actions
-
 
 @dataclass(frozen=True)
 class PreparedArticle:

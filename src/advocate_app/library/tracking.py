@@ -7,7 +7,7 @@ restoring an article keeps its record. Each change is one transaction.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
@@ -59,7 +59,6 @@ class Activity:
     streak_days: int
     recent: list[ActivityEvent]
     follow_ups_due: list[tuple[int, str, int, str]]  # (article id, title, action, due)
-    extra: dict[str, int] = field(default_factory=dict)
 
 
 def _now() -> str:

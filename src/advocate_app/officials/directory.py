@@ -28,7 +28,6 @@ LEGISLATORS = "legislators-current.json"
 EXECUTIVE = "executive.json"
 OFFICES = "legislators-district-offices.json"
 ZIP_TABLE = "zccd.csv"
-REQUIRED = (LEGISLATORS, EXECUTIVE, ZIP_TABLE)
 DEFAULT_SOURCES = {
     LEGISLATORS: "https://unitedstates.github.io/congress-legislators/legislators-current.json",
     EXECUTIVE: "https://unitedstates.github.io/congress-legislators/executive.json",

@@ -279,10 +279,7 @@ class ActionPanel(QScrollArea):
             if article.actions_intro:
                 layout.addWidget(self._prose(article.actions_intro, content))
             for action in article.actions:
-                record = records.get(action.number)
-                if record is None and action.number in stored.done_actions:
-                    record = ActionRecord(action.number, "", None, None, (), ())
-                card = ActionCard(action, record, self._links, content)
+                card = ActionCard(action, records.get(action.number), self._links, content)
                 card.track_requested.connect(
                     lambda number, what: self.track_requested.emit(self._article_id, number, what)
                 )

@@ -26,7 +26,6 @@ class SentLettersDialog(QDialog):
     def __init__(
         self,
         library: Library,
-        article_id: int | None,
         parent: QWidget | None = None,
         select: int | None = None,
     ):
@@ -34,7 +33,6 @@ class SentLettersDialog(QDialog):
         self.setWindowTitle("Sent Letters")
         self.resize(760, 560)
         self.letters: list[SentLetter] = letters_for(library, None)
-        self._article_uid = None
         layout = QVBoxLayout(self)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Sent letters")

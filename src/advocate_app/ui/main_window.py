@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (1360, 840)
 DEFAULT_SPLIT = (340, 600, 420)
 IMPORT_FILTER = "Articles (*.txt *.text *.md *.html *.htm *.xhtml);;All files (*)"
-STATUS_TIMEOUT_MS = 8000
 
 
 class MainWindow(QMainWindow):
@@ -706,7 +705,7 @@ class MainWindow(QMainWindow):
     def show_sent_letters(self, select: int | None = None) -> None:
         from .letters_dialogs import SentLettersDialog
 
-        dialog = SentLettersDialog(self.library, self.current_article_id(), self, select=select)
+        dialog = SentLettersDialog(self.library, self, select=select)
         dialog.show()
         self._sent_dialog = dialog
 

@@ -112,7 +112,6 @@ class OfficialsDialog(QDialog):
         self.data_folder = data_folder
         self.links = links
         self._edit_profile = edit_profile
-        self._update_directory = update_directory
         self.cards: list[OfficialCard] = []
         self.setWindowTitle("Your Officials")
         self.setAccessibleName("Your officials")
