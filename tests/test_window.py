@@ -270,3 +270,12 @@ def test_quotes_in_steps_show_as_quotes(open_window, library_path):
     ]
     assert labels  # "Example Petition: "Demand the U.S. Government…""
     assert all(label.textFormat() == Qt.TextFormat.RichText for label in labels)
+
+
+def test_wrapped_action_titles_take_only_the_lines_they_need(open_window, library_path):
+    window = open_window(library_path)
+    select_title(window, SITE_TITLE)
+    QApplication.processEvents()
+    for card in window.action_panel.cards:
+        title = next(label for label in card.findChildren(QLabel) if label.text().startswith("<b>"))
+        assert title.height() <= title.heightForWidth(title.width()) + 2
