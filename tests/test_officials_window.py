@@ -77,6 +77,13 @@ def test_officials_dialog_asks_for_the_district_of_a_split_zip(qtbot, data_dir, 
     qtbot.mouseClick(buttons["Contact page"], Qt.MouseButton.LeftButton)
     assert opened.urls == ["https://dogwood.gov/contact"]
 
+    assert not dialog.set_contact(card.official, "javascript:alert(1)")
+    assert "web address" in dialog.error_text
+    assert dialog.set_contact(card.official, "https://dogwood.gov/write-to-me")
+    assert dialog.cards[2].official.contact_url == "https://dogwood.gov/write-to-me"
+    assert dialog.set_contact(dialog.cards[2].official, "")
+    assert dialog.cards[2].official.contact_url == "https://dogwood.gov/contact"
+
 
 def test_officials_without_a_directory_explain_how_to_get_one(qtbot, data_dir):
     from advocate_app.ui.links import LinkPolicy

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -12,14 +13,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from ..officials.choices import load_choices
+from ..officials.choices import load_choices, save_choices
 from ..officials.directory import open_directory
 from ..officials.lookup import MyOfficials, Official, find_officials
 from ..profile.storage import ProfileStore
@@ -39,6 +42,7 @@ def load_officials(data_folder: Path) -> MyOfficials:
 class OfficialCard(QFrame):
     district_chosen = Signal(int)
     write_requested = Signal(object)  # Official
+    contact_edit_requested = Signal(object)  # Official
 
     def __init__(self, official: Official, links: LinkPolicy, candidate: bool, parent: QWidget):
         super().__init__(parent)
@@ -57,7 +61,8 @@ class OfficialCard(QFrame):
         )
         heading.setWordWrap(True)
         layout.addWidget(heading)
-        row = QHBoxLayout()
+        phone_row = QHBoxLayout()
+        row = QHBoxLayout()  # the actions, on their own line so the card stays narrow
         if official.phone:
             phone = QLabel(f"Phone: {official.phone}", self)
             phone.setTextFormat(Qt.TextFormat.PlainText)
@@ -65,14 +70,22 @@ class OfficialCard(QFrame):
             copy = QPushButton("Copy number", self)
             copy.setAccessibleName(f"Copy the phone number of {official.name}")
             copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(official.phone))
-            row.addWidget(phone)
-            row.addWidget(copy)
+            phone_row.addWidget(phone)
+            phone_row.addWidget(copy)
+            phone_row.addStretch(1)
+            layout.addLayout(phone_row)
         if official.contact_url:
             contact = QPushButton("Contact page", self)
             contact.setToolTip(official.contact_url)
             contact.setAccessibleName(f"Open the contact page of {official.name}")
             contact.clicked.connect(lambda: links.open(official.contact_url))
             row.addWidget(contact)
+        if official.bioguide:
+            edit = QPushButton("Change Contact Page…", self)
+            edit.setToolTip("Use your own address for this office's contact page or email")
+            edit.setAccessibleName(f"Change the contact page of {official.name}")
+            edit.clicked.connect(lambda: self.contact_edit_requested.emit(official))
+            row.addWidget(edit)
         write = QPushButton("Write letter…", self)
         write.setToolTip("Write to this official about the article you are reading")
         write.setAccessibleName(f"Write a letter to {official.name}")
@@ -113,6 +126,7 @@ class OfficialsDialog(QDialog):
         self.links = links
         self._edit_profile = edit_profile
         self.cards: list[OfficialCard] = []
+        self.error_text = ""
         self.setWindowTitle("Your Officials")
         self.setAccessibleName("Your officials")
         self.resize(620, 720)
@@ -128,6 +142,7 @@ class OfficialsDialog(QDialog):
         outer.addLayout(buttons)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(self.scroll, 1)
         self.refresh()
 
@@ -148,6 +163,7 @@ class OfficialsDialog(QDialog):
                 return
             card = OfficialCard(official, self.links, candidate, content)
             card.district_chosen.connect(self._choose_district)
+            card.contact_edit_requested.connect(self._edit_contact)
             if self._write_to is not None:
                 card.write_requested.connect(self._write_to)
             self.cards.append(card)
@@ -162,6 +178,33 @@ class OfficialsDialog(QDialog):
         add(officials.vice_president)
         layout.addStretch(1)
         self.scroll.setWidget(content)
+
+    def _edit_contact(self, official: Official) -> None:
+        url, ok = QInputDialog.getText(
+            self,
+            "Contact page",
+            f"Contact page or email for {official.title} {official.name}\n"
+            "(leave empty to go back to the directory's):",
+            text=official.contact_url,
+        )
+        if ok and not self.set_contact(official, url.strip()):
+            QMessageBox.warning(self, "Contact page", self.error_text)
+
+    def set_contact(self, official: Official, url: str) -> bool:
+        """Keep the reader's own contact address for an office ("" forgets it)."""
+        choices = load_choices(self.data_folder)
+        urls = dict(choices.contact_urls)
+        if not url:
+            urls.pop(official.bioguide, None)
+        elif url.startswith(("http://", "https://", "mailto:")):
+            urls[official.bioguide] = url
+        else:
+            self.error_text = "Give a web address (https://…) or an email link (mailto:…)."
+            return False
+        save_choices(self.data_folder, replace(choices, contact_urls=urls))
+        self.error_text = ""
+        self.refresh()
+        return True
 
     def _choose_district(self, district: int) -> None:
         store = ProfileStore(self.data_folder)
