@@ -248,14 +248,14 @@ def test_the_window_adds_by_url_subscribes_and_filters_by_source(
 ):
     window = open_window(tmp_path / "data" / "library.sqlite3")
     assert not window.list_pane.source.isVisibleTo(window)  # no feeds yet
-    with qtbot.waitSignal(window.network_finished, timeout=20000) as added:
-        assert window.add_from_url(server.base + "/news/storm.html")
+    with qtbot.waitSignal(window.sources.finished, timeout=20000) as added:
+        assert window.sources.add_from_url(server.base + "/news/storm.html")
     assert added.args[0][0] == "add"
     assert window.reader.toPlainText().startswith("Storm hits coast")
     assert "stored for offline reading" in window.status_label.text()
 
-    with qtbot.waitSignal(window.network_finished, timeout=20000):
-        window.subscribe(server.base + "/feed.xml")
+    with qtbot.waitSignal(window.sources.finished, timeout=20000):
+        window.sources.subscribe(server.base + "/feed.xml")
     assert "Subscribed to Test feed: 1 new article" in window.status_label.text()
     source = window.list_pane.source
     assert source.isVisibleTo(window) and source.count() == 2
@@ -264,13 +264,13 @@ def test_the_window_adds_by_url_subscribes_and_filters_by_source(
     assert window.list_pane.model.rowCount() == 2  # both entries, one fetched before
 
     window.actions_.offline.trigger()
-    with qtbot.waitSignal(window.network_finished, timeout=20000) as refused:
-        window.refresh_feeds()
+    with qtbot.waitSignal(window.sources.finished, timeout=20000) as refused:
+        window.sources.refresh_feeds()
     assert refused.args[0] is None
     assert "network access is turned off" in window.status_label.text()
     window.actions_.offline.trigger()
     server.stop()
-    with qtbot.waitSignal(window.network_finished, timeout=20000):
-        window.refresh_feeds()
+    with qtbot.waitSignal(window.sources.finished, timeout=20000):
+        window.sources.refresh_feeds()
     assert "could not be refreshed" in window.status_label.text()
     assert window.list_pane.model.rowCount() == 2  # what was there stays

@@ -12,7 +12,6 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -33,6 +32,7 @@ from .article_list_pane import ArticleListPane
 from .links import LinkPolicy
 from .reader_view import ReaderView
 from .settings import WindowSettings
+from .web_sources import WebSources
 from .window_actions import WindowActions
 
 if TYPE_CHECKING:
@@ -52,7 +52,6 @@ IMPORT_FILTER = "Articles (*.txt *.text *.md *.html *.htm *.xhtml);;All files (*
 class MainWindow(QMainWindow):
     import_finished = Signal(object)  # list[ImportResult]
     directory_updated = Signal(object)  # DirectoryInfo, or None when it failed
-    network_finished = Signal(object)  # (kind, result), or None when it failed
 
     def __init__(
         self,
@@ -65,15 +64,15 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.links = links or LinkPolicy(report=self.show_status)
-        self._notify = notify or self._message_box
+        self.notify = notify or self._message_box
         self._import: tasks.Task | None = None
         self._deleted: list[list[int]] = []  # undo stack of deletions
         self._officials: OfficialsDialog | None = None
         self._directory_task: tasks.Task | None = None
-        self._network: tasks.Task | None = None
         self.setWindowTitle("Advocate")
         self.setAcceptDrops(True)
         self._setup_ui()
+        self.sources = WebSources(self)
         self.actions_ = WindowActions(self)
         self.list_pane.view.customContextMenuRequested.connect(self._list_menu)
         self._restore()
@@ -137,7 +136,7 @@ class MainWindow(QMainWindow):
     def show_article(self, article_id: int | None) -> None:
         stored = self.library.get(article_id) if article_id is not None else None
         if stored is not None and not stored.read:
-            if self._write(lambda: self.library.set_read([stored.id], True)):
+            if self.write(lambda: self.library.set_read([stored.id], True)):
                 self.list_pane.model.refresh([stored.id])
         related = self.library.ids_by_title(stored.article.related) if stored else {}
         self.reader.show_article(stored, related)
@@ -167,7 +166,7 @@ class MainWindow(QMainWindow):
         if not summaries:
             return
         value = not all(getattr(s, flag) for s in summaries)
-        if self._write(lambda: setter(ids, value)):
+        if self.write(lambda: setter(ids, value)):
             self.list_pane.model.refresh(ids)
 
     def delete_selected(self) -> None:
@@ -175,7 +174,7 @@ class MainWindow(QMainWindow):
         if not ids:
             return
         row = self.list_pane.view.currentIndex().row()
-        if not self._write(lambda: self.library.delete(ids)):
+        if not self.write(lambda: self.library.delete(ids)):
             return
         self._deleted.append(ids)
         self.list_pane.reload()
@@ -190,19 +189,19 @@ class MainWindow(QMainWindow):
         if not self._deleted:
             return
         ids = self._deleted.pop()
-        if self._write(lambda: self.library.restore(ids)):
+        if self.write(lambda: self.library.restore(ids)):
             self.list_pane.reload()
             self.list_pane.select(ids[0])
             self.show_status(f"Restored {len(ids)} article{'s' if len(ids) != 1 else ''}.")
         self.actions_.undo_delete.setEnabled(bool(self._deleted))
 
     def _set_action_done(self, article_id: int, number: int, done: bool) -> None:
-        if self._write(lambda: self.library.set_action_done(article_id, number, done)):
+        if self.write(lambda: self.library.set_action_done(article_id, number, done)):
             self.list_pane.model.refresh([article_id])
         else:
             self.show_article(article_id)  # show what is really stored
 
-    def _write(self, change: Callable[[], None]) -> bool:
+    def write(self, change: Callable[[], None]) -> bool:
         try:
             change()
         except sqlite3.Error as exc:
@@ -262,13 +261,13 @@ class MainWindow(QMainWindow):
             self.open_article(added[0].id or 0)
         if failed:
             details = "\n".join(f"{r.path}: {r.error}" for r in failed)
-            self._notify("Some files were not imported", summary + ".", details)
+            self.notify("Some files were not imported", summary + ".", details)
         self.import_finished.emit(results)
 
     def _import_failed(self, message: str) -> None:
         self._end_import()
         self.list_pane.reload()
-        self._notify("Import stopped", f"The import stopped: {message}", "")
+        self.notify("Import stopped", f"The import stopped: {message}", "")
 
     def _cancel_import(self) -> None:
         if self._import is not None:
@@ -304,7 +303,7 @@ class MainWindow(QMainWindow):
         dialog = ProfileDialog(ProfileStore(self.data_folder), self)
         if dialog.exec() and dialog.saved is not None:
             if dialog.saved.notice:
-                self._notify("Where your details are kept", dialog.saved.notice, "")
+                self.notify("Where your details are kept", dialog.saved.notice, "")
             self.show_status("Your details were saved.")
         if self._officials is not None:
             self._officials.refresh()
@@ -376,18 +375,18 @@ class MainWindow(QMainWindow):
         self._directory_task = None
         kept = index_path(self.data_folder).exists()
         kept_note = " The previous directory is still in use." if kept else ""
-        self._notify("The directory was not updated", message + "." + kept_note, "")
+        self.notify("The directory was not updated", message + "." + kept_note, "")
         self.show_status("The directory was not updated.")
         self.directory_updated.emit(None)
 
     # --- tracking ------------------------------------------------------------------
     def add_note(self, article_id: int, number: int, note: str) -> None:
         """A note marks the action done too: notes say what was done."""
-        if self._write(lambda: mark_done(self.library, article_id, number, note or None)):
+        if self.write(lambda: mark_done(self.library, article_id, number, note or None)):
             self._tracking_changed(article_id)
 
     def log_call(self, article_id: int, number: int, official: str, outcome: CallOutcome) -> None:
-        if self._write(lambda: log_call(self.library, article_id, number, official, outcome)):
+        if self.write(lambda: log_call(self.library, article_id, number, official, outcome)):
             hint = (
                 " Nobody answered: the action stays open."
                 if outcome is CallOutcome.UNAVAILABLE
@@ -397,7 +396,7 @@ class MainWindow(QMainWindow):
             self._tracking_changed(article_id)
 
     def set_follow_up(self, article_id: int, number: int, due: date | None) -> None:
-        if self._write(lambda: set_follow_up(self.library, article_id, number, due)):
+        if self.write(lambda: set_follow_up(self.library, article_id, number, due)):
             self._tracking_changed(article_id)
 
     def _tracking_changed(self, article_id: int) -> None:
@@ -490,7 +489,7 @@ class MainWindow(QMainWindow):
         try:
             check_backup(source)
         except LibraryError as exc:
-            self._notify("This backup cannot be restored", str(exc), "")
+            self.notify("This backup cannot be restored", str(exc), "")
             return False
         if (
             confirm
@@ -506,7 +505,7 @@ class MainWindow(QMainWindow):
         try:
             safety = restore(self.library, source)
         except LibraryError as exc:
-            self._notify("This backup cannot be restored", str(exc), "")
+            self.notify("This backup cannot be restored", str(exc), "")
             return False
         self.list_pane.reload()
         self.list_pane.select_row(0)
@@ -514,127 +513,6 @@ class MainWindow(QMainWindow):
             f"Restored {source.name}. Your previous library is saved as {safety.name}."
         )
         return True
-
-    # --- sources -----------------------------------------------------------------
-    def add_from_url(self, url: str | None = None) -> bool:
-        if url is None:
-            url, ok = QInputDialog.getText(self, "Add from URL", "Address of the article page:")
-            if not ok or not url.strip():
-                return False
-        return self._network_task("add", url.strip())
-
-    def subscribe(self, url: str | None = None) -> bool:
-        if url is None:
-            url, ok = QInputDialog.getText(self, "Subscribe", "Address of the RSS or Atom feed:")
-            if not ok or not url.strip():
-                return False
-        return self._network_task("subscribe", url.strip())
-
-    def refresh_feeds(self) -> bool:
-        return self._network_task("refresh", "")
-
-    def _network_task(self, kind: str, url: str) -> bool:
-        if self._network is not None:
-            self.show_status("Advocate is already fetching; wait for it to finish.")
-            return False
-        path = self.library.path
-
-        def work(report, cancelled):
-            from ..library.store import open_library
-            from ..sources import feeds
-
-            library = open_library(path)
-            try:
-                if kind == "add":
-                    return kind, feeds.fetch_article(library, url)
-                if kind == "subscribe":
-                    feed = feeds.add_feed(library, url)
-                    return kind, (
-                        feed,
-                        feeds.refresh_feeds(
-                            library, cancelled=cancelled, progress=lambda m: report(0, 0, m)
-                        ),
-                    )
-                return kind, feeds.refresh_feeds(
-                    library, cancelled=cancelled, progress=lambda m: report(0, 0, m)
-                )
-            finally:
-                library.close()
-
-        task = tasks.Task(work)
-        task.signals.progress.connect(lambda _d, _t, message: self.show_status(str(message)))
-        task.signals.finished.connect(self._network_done)
-        task.signals.failed.connect(self._network_failed)
-        self._network = task
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.show_status("Fetching…")
-        tasks.start(task)
-        return True
-
-    def _network_done(self, result) -> None:  # noqa: ANN001
-        kind, value = result
-        self._network = None
-        self.progress.hide()
-        self.list_pane.reload()
-        if kind == "add":
-            article_id, status = value
-            self.open_article(article_id)
-            self.show_status(f"Added the article ({status}); it is stored for offline reading.")
-        else:
-            reports = value[1] if kind == "subscribe" else value
-            new = sum(r.new_articles for r in reports)
-            failed = [r for r in reports if r.error]
-            message = f"{new} new article{'s' if new != 1 else ''}"
-            if kind == "subscribe":
-                message = f"Subscribed to {value[0].title}: {message}"
-            if failed:
-                message += f"; {len(failed)} feed(s) could not be refreshed ({failed[0].error})"
-            self.show_status(message + ".")
-        self.network_finished.emit(result)
-
-    def _network_failed(self, message: str) -> None:
-        self._network = None
-        self.progress.hide()
-        self.show_status(f"Nothing was added: {message}")  # said once; what was there stays
-        self.network_finished.emit(None)
-
-    def set_work_offline(self, offline: bool) -> None:
-        from ..sources.network import set_network_allowed
-
-        if self._write(lambda: set_network_allowed(self.library, not offline)):
-            self.show_status(
-                "Working offline: Advocate will not use the network."
-                if offline
-                else "Advocate may use the network again."
-            )
-
-    def import_opml(self) -> None:
-        from ..sources.feeds import import_opml
-        from ..sources.fetch import FetchError
-
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import subscriptions", "", "OPML (*.opml *.xml)"
-        )
-        if not name:
-            return
-        try:
-            count = import_opml(self.library, Path(name).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, FetchError) as exc:
-            self._notify("The subscriptions were not imported", str(exc), "")
-            return
-        self.list_pane.reload()
-        self.show_status(f"Subscribed to {count} new feed(s); refresh to fetch them.")
-
-    def export_opml(self) -> None:
-        from ..sources.feeds import export_opml
-
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export subscriptions", "advocate.opml", "OPML (*.opml)"
-        )
-        if name:
-            Path(name).write_text(export_opml(self.library), encoding="utf-8")
-            self.show_status(f"Exported your subscriptions to {name}.")
 
     # --- letters -----------------------------------------------------------------
     def write_to_official(self, official: Official) -> ComposerDialog | None:
@@ -755,5 +633,5 @@ class MainWindow(QMainWindow):
         self.settings.set_query(self.list_pane.query())
         self.settings.set_collapsed_sections(self.reader.collapsed())
         self.settings.sync()
-        self._write(self.library.purge_deleted)
+        self.write(self.library.purge_deleted)
         super().closeEvent(event)

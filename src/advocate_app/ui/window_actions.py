@@ -20,15 +20,15 @@ class WindowActions:
             "&Import Files…", w.import_files, QKeySequence.StandardKey.Open
         )
         self.import_folder = self._action("Import &Folder…", w.import_folder, "Ctrl+Shift+O")
-        self.add_url = self._action("Add from &URL…", lambda: w.add_from_url(), "Ctrl+L")
-        self.subscribe = self._action("&Subscribe to Feed…", lambda: w.subscribe())
+        self.add_url = self._action("Add from &URL…", lambda: w.sources.add_from_url(), "Ctrl+L")
+        self.subscribe = self._action("&Subscribe to Feed…", lambda: w.sources.subscribe())
         self.refresh = self._action(
-            "&Refresh Feeds", w.refresh_feeds, QKeySequence.StandardKey.Refresh
+            "&Refresh Feeds", w.sources.refresh_feeds, QKeySequence.StandardKey.Refresh
         )
-        self.import_opml = self._action("Import Subscriptions (OPML)…", w.import_opml)
-        self.export_opml = self._action("Export Subscriptions (OPML)…", w.export_opml)
+        self.import_opml = self._action("Import Subscriptions (OPML)…", w.sources.import_opml)
+        self.export_opml = self._action("Export Subscriptions (OPML)…", w.sources.export_opml)
         self.offline = self._action(
-            "Work &Offline", lambda: w.set_work_offline(self.offline.isChecked())
+            "Work &Offline", lambda: w.sources.set_work_offline(self.offline.isChecked())
         )
         self.offline.setCheckable(True)
         from ..sources.network import network_allowed
