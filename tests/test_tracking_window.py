@@ -121,13 +121,13 @@ def test_back_up_and_restore_from_the_window(open_window, library_path, tmp_path
     window = open_window(library_path)
     article_id = select_title(window, SITE_TITLE)
     window.add_note(article_id, 2, "before the backup")
-    saved = window.back_up(tmp_path / "backup.sqlite3")
+    saved = window.safekeeping.back_up(tmp_path / "backup.sqlite3")
     assert saved.exists() and "Backed up" in window.status_label.text()
 
     window.delete_selected()
     window.library.purge_deleted()
     assert window.list_pane.model.rowCount() == 2
-    assert window.restore_backup(saved, confirm=False)
+    assert window.safekeeping.restore_backup(saved, confirm=False)
     assert window.list_pane.model.rowCount() == 3
     select_title(window, SITE_TITLE)
     assert "before the backup" in window.action_panel.cards[1].tracking.text()
@@ -137,6 +137,6 @@ def test_back_up_and_restore_from_the_window(open_window, library_path, tmp_path
     db.execute("PRAGMA user_version = 99")
     db.commit()
     db.close()
-    assert not window.restore_backup(saved, confirm=False)
+    assert not window.safekeeping.restore_backup(saved, confirm=False)
     title, text, _ = window.notices[-1]
     assert title == "This backup cannot be restored" and "newer version" in text

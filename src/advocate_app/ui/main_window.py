@@ -31,6 +31,7 @@ from .action_panel import ActionPanel
 from .article_list_pane import ArticleListPane
 from .links import LinkPolicy
 from .reader_view import ReaderView
+from .safekeeping import Safekeeping
 from .settings import WindowSettings
 from .web_sources import WebSources
 from .window_actions import WindowActions
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._setup_ui()
         self.sources = WebSources(self)
+        self.safekeeping = Safekeeping(self)
         self.actions_ = WindowActions(self)
         self.list_pane.view.customContextMenuRequested.connect(self._list_menu)
         self._restore()
@@ -441,78 +443,6 @@ class MainWindow(QMainWindow):
         )
         dialog.show()
         self._activity_dialog = dialog
-
-    def export_activity(self) -> None:
-        from ..library.export import export_csv, export_json
-
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export what you did", "advocate-activity.csv", "CSV (*.csv);;JSON (*.json)"
-        )
-        if not path:
-            return
-        text = (
-            export_json(self.library)
-            if path.lower().endswith(".json")
-            else export_csv(self.library)
-        )
-        Path(path).write_text(text, encoding="utf-8")
-        self.show_status(f"Exported to {path}.")
-
-    def back_up(self, target: Path | None = None) -> Path | None:
-        from ..library.backup import backup
-
-        if target is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self,
-                "Back up your library",
-                "advocate-backup.sqlite3",
-                "Advocate backup (*.sqlite3)",
-            )
-            if not name:
-                return None
-            target = Path(name)
-        saved = backup(self.library, target)
-        self.show_status(f"Backed up your library to {saved}.")
-        return saved
-
-    def restore_backup(self, source: Path | None = None, confirm: bool = True) -> bool:
-        from ..library.backup import check_backup, restore
-        from ..library.database import LibraryError
-
-        if source is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self, "Restore a backup", "", "Advocate backup (*.sqlite3);;All files (*)"
-            )
-            if not name:
-                return False
-            source = Path(name)
-        try:
-            check_backup(source)
-        except LibraryError as exc:
-            self.notify("This backup cannot be restored", str(exc), "")
-            return False
-        if (
-            confirm
-            and QMessageBox.question(
-                self,
-                "Restore this backup?",
-                f"Replace your library with the backup {source.name}? What is in it now is saved "
-                "first, beside it.",
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
-            return False
-        try:
-            safety = restore(self.library, source)
-        except LibraryError as exc:
-            self.notify("This backup cannot be restored", str(exc), "")
-            return False
-        self.list_pane.reload()
-        self.list_pane.select_row(0)
-        self.show_status(
-            f"Restored {source.name}. Your previous library is saved as {safety.name}."
-        )
-        return True
 
     # --- letters -----------------------------------------------------------------
     def write_to_official(self, official: Official) -> ComposerDialog | None:

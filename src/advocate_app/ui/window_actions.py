@@ -34,9 +34,9 @@ class WindowActions:
         from ..sources.network import network_allowed
 
         self.offline.setChecked(not network_allowed(w.library))
-        self.export = self._action("&Export Activity…", w.export_activity)
-        self.backup = self._action("&Back Up Library…", lambda: w.back_up())
-        self.restore = self._action("&Restore from Backup…", lambda: w.restore_backup())
+        self.export = self._action("&Export Activity…", w.safekeeping.export_activity)
+        self.backup = self._action("&Back Up Library…", lambda: w.safekeeping.back_up())
+        self.restore = self._action("&Restore from Backup…", lambda: w.safekeeping.restore_backup())
         self.activity = self._action("Your &Activity…", w.show_activity, "Ctrl+Shift+A")
         self.quit = self._action("&Quit", w.close, QKeySequence.StandardKey.Quit)
         self.find = self._action("&Find…", w.focus_search, QKeySequence.StandardKey.Find)
