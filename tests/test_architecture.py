@@ -9,6 +9,12 @@ from pathlib import Path
 
 from .conftest import REPO_ROOT
 
+
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    """Run code in a fresh interpreter, so what it imports is not hidden by this one."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
 CORE_MODULES = [
     "advocate_app.cli",
     "advocate_app.articles.reader",
@@ -124,7 +130,7 @@ def test_the_installed_pyside_keeps_reference_counts_of_bools_passed_through_sig
         "    emitter.changed.emit(1, True)\n"
         "print(sys.getrefcount(True) - before)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = run_python(code)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "0"
 
@@ -152,6 +158,6 @@ def test_the_window_starts_without_loading_what_only_later_features_need():
         " 'platformdirs', 'importlib.metadata']\n"
         "print(sorted(name for name in heavy if name in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = run_python(code)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "[]"

@@ -24,22 +24,17 @@ class WebSources(QObject):
         self._network: tasks.Task | None = None
 
     def add_from_url(self, url: str | None = None) -> bool:
-        if url is None:
-            url, ok = QInputDialog.getText(
-                self.window, "Add from URL", "Address of the article page:"
-            )
-            if not ok or not url.strip():
-                return False
-        return self._network_task("add", url.strip())
+        url = url or self._ask_address("Add from URL", "Address of the article page:")
+        return bool(url) and self._network_task("add", url.strip())
 
     def subscribe(self, url: str | None = None) -> bool:
-        if url is None:
-            url, ok = QInputDialog.getText(
-                self.window, "Subscribe", "Address of the RSS or Atom feed:"
-            )
-            if not ok or not url.strip():
-                return False
-        return self._network_task("subscribe", url.strip())
+        url = url or self._ask_address("Subscribe", "Address of the RSS or Atom feed:")
+        return bool(url) and self._network_task("subscribe", url.strip())
+
+    def _ask_address(self, title: str, prompt: str) -> str:
+        """The address the reader typed, or "" when they cancelled."""
+        url, ok = QInputDialog.getText(self.window, title, prompt)
+        return url.strip() if ok else ""
 
     def refresh_feeds(self) -> bool:
         return self._network_task("refresh", "")
