@@ -6,11 +6,11 @@ import statistics
 import time
 from datetime import date
 
-from advocate_app.articles.text_parser import parse_text
-from advocate_app.letters.compose import compose_letters
-from advocate_app.letters.templates import LetterTemplates
-from advocate_app.officials.lookup import MyOfficials, Official
-from advocate_app.profile.model import Profile
+from advocate_app.core.articles.text_parser import parse_text
+from advocate_app.core.letters.compose import compose_letters
+from advocate_app.core.letters.templates import LetterTemplates
+from advocate_app.core.officials.lookup import MyOfficials, Official
+from advocate_app.core.profile.model import Profile
 
 PAGE = (
     "A headline\n\nexample.org -- Tuesday, March 4, 2025, 10:05:00 AM Eastern Standard Time\n"

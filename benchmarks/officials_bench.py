@@ -7,9 +7,9 @@ import statistics
 import time
 from pathlib import Path
 
-from advocate_app.officials.directory import open_directory, update_directory
-from advocate_app.officials.lookup import find_officials
-from advocate_app.profile.model import Profile
+from advocate_app.core.officials.directory import open_directory, update_directory
+from advocate_app.core.officials.lookup import find_officials
+from advocate_app.core.profile.model import Profile
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 

@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from advocate_app.library.importer import import_paths  # noqa: E402
-from advocate_app.library.queries import ArticleQuery  # noqa: E402
-from advocate_app.library.store import open_library  # noqa: E402
+from advocate_app.core.importer import import_paths  # noqa: E402
+from advocate_app.core.store.library import open_library  # noqa: E402
+from advocate_app.core.store.queries import ArticleQuery  # noqa: E402
 from corpus import search_terms, write_corpus  # noqa: E402
 from letters_bench import bench_letters  # noqa: E402
 from officials_bench import SHARED_DATA, bench_officials  # noqa: E402

@@ -75,7 +75,7 @@ def _open_window(data_dir: Path):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from advocate_app.ui import app as app_module
+    from advocate_app.gui import app as app_module
 
     settings = QSettings(str(data_dir / "bench-settings.ini"), QSettings.Format.IniFormat)
     result = app_module.start(["--data-dir", str(data_dir)], settings=settings)

@@ -2,7 +2,7 @@
 
 import sys
 
-from advocate_app.ui.app import main
+from advocate_app.gui.app import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from advocate_app.library.importer import import_paths
-from advocate_app.library.store import open_library
-from advocate_app.ui.links import LinkPolicy
-from advocate_app.ui.main_window import MainWindow
-from advocate_app.ui.settings import WindowSettings
+from advocate_app.core.importer import import_paths
+from advocate_app.core.store.library import open_library
+from advocate_app.gui.links import LinkPolicy
+from advocate_app.gui.settings import WindowSettings
+from advocate_app.gui.window.main_window import MainWindow
 
 from .helpers import Opened
 

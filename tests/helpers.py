@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QUrl
 
-from advocate_app.cli import main
-from advocate_app.ui.main_window import MainWindow
+from advocate_app.cli.run import main
+from advocate_app.gui.window.main_window import MainWindow
 
 
 @dataclass

@@ -16,10 +16,10 @@ def run_python(code: str) -> subprocess.CompletedProcess[str]:
 
 
 CORE_MODULES = [
-    "advocate_app.cli",
-    "advocate_app.articles.reader",
-    "advocate_app.library.store",
-    "advocate_app.library.importer",
+    "advocate_app.cli.run",
+    "advocate_app.core.articles.reader",
+    "advocate_app.core.store.library",
+    "advocate_app.core.importer",
 ]
 
 
@@ -72,7 +72,7 @@ def test_installed_wheel_carries_resources_and_templates(tmp_path: Path):
         check=True,
     )
     probe = (
-        "from advocate_app.paths import bundled\n"
+        "from advocate_app.core.paths import bundled\n"
         "print(bundled('resources'))\nprint(bundled('templates'))"
     )
     result = subprocess.run(
@@ -103,7 +103,7 @@ def test_no_qt_properties_passed_as_constructor_keywords():
     import ast
 
     offenders = []
-    for path in (REPO_ROOT / "src" / "advocate_app" / "ui").glob("*.py"):
+    for path in (REPO_ROOT / "src" / "advocate_app" / "gui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -145,10 +145,10 @@ def test_the_window_starts_without_loading_what_only_later_features_need():
         "from pathlib import Path\n"
         "from PySide6.QtCore import QSettings\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "import advocate_app.ui.app\n"
-        "from advocate_app.library.store import open_library\n"
-        "from advocate_app.ui.main_window import MainWindow\n"
-        "from advocate_app.ui.settings import WindowSettings\n"
+        "import advocate_app.gui.app\n"
+        "from advocate_app.core.store.library import open_library\n"
+        "from advocate_app.gui.window.main_window import MainWindow\n"
+        "from advocate_app.gui.settings import WindowSettings\n"
         "app = QApplication([])\n"
         "folder = Path(tempfile.mkdtemp())\n"
         "settings = WindowSettings(QSettings(str(folder / 's.ini'), QSettings.Format.IniFormat))\n"

@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from advocate_app.paths import library_path
+from advocate_app.core.paths import library_path
 
 from .helpers import run_cli
 
@@ -201,7 +201,7 @@ def test_version_and_usage(capsys):
 def test_large_imports_parse_in_worker_processes_with_the_same_results(
     capsys, seeds, tmp_path, monkeypatch
 ):
-    from advocate_app.library import importer
+    from advocate_app.core import importer
 
     folder = tmp_path / "many"
     folder.mkdir()

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
-from advocate_app.library.letters import letters_for
-from advocate_app.officials.directory import update_directory
-from advocate_app.profile.storage import ProfileStore
+from advocate_app.core.officials.directory import update_directory
+from advocate_app.core.profile.storage import ProfileStore
+from advocate_app.core.store.letters import letters_for
 
 from .helpers import select_title
 from .test_letters import ADA

@@ -8,15 +8,15 @@ from urllib.parse import unquote
 
 import pytest
 
-from advocate_app.articles.text_parser import parse_text
-from advocate_app.letters.compose import compose_letters, mailto_link
-from advocate_app.letters.placeholders import fill
-from advocate_app.letters.templates import LetterTemplateError, LetterTemplates
-from advocate_app.library.letters import letters_for
-from advocate_app.library.store import open_library
-from advocate_app.officials.lookup import MyOfficials, Official
-from advocate_app.paths import library_path
-from advocate_app.profile.model import Profile
+from advocate_app.core.articles.text_parser import parse_text
+from advocate_app.core.letters.compose import compose_letters, mailto_link
+from advocate_app.core.letters.placeholders import fill
+from advocate_app.core.letters.templates import LetterTemplateError, LetterTemplates
+from advocate_app.core.officials.lookup import MyOfficials, Official
+from advocate_app.core.paths import library_path
+from advocate_app.core.profile.model import Profile
+from advocate_app.core.store.letters import letters_for
+from advocate_app.core.store.library import open_library
 
 from .helpers import run_cli
 from .test_officials import write_directory

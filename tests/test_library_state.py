@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from advocate_app.articles.reader import read_article
-from advocate_app.library import database
-from advocate_app.library.migrations import MIGRATIONS, SCHEMA_VERSION
-from advocate_app.library.queries import ArticleQuery, SortOrder, StatusFilter
-from advocate_app.library.store import open_library
-from advocate_app.library.welcome import add_welcome_article
+from advocate_app.core.articles.reader import read_article
+from advocate_app.core.store import database
+from advocate_app.core.store.library import open_library
+from advocate_app.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from advocate_app.core.store.queries import ArticleQuery, SortOrder, StatusFilter
+from advocate_app.core.welcome import add_welcome_article
 
 
 @pytest.fixture

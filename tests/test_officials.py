@@ -16,10 +16,10 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked
 
-from advocate_app.officials.directory import open_directory
-from advocate_app.officials.lookup import find_officials
-from advocate_app.profile.model import Profile
-from advocate_app.profile.storage import ProfileStore
+from advocate_app.core.officials.directory import open_directory
+from advocate_app.core.officials.lookup import find_officials
+from advocate_app.core.profile.model import Profile
+from advocate_app.core.profile.storage import ProfileStore
 
 from .conftest import SHARED
 from .helpers import run_cli

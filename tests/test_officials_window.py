@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
-from advocate_app.officials.directory import update_directory
-from advocate_app.profile.model import Profile
-from advocate_app.profile.storage import ProfileStore
-from advocate_app.ui.officials_dialog import OfficialsDialog
-from advocate_app.ui.profile_dialog import ProfileDialog
+from advocate_app.core.officials.directory import update_directory
+from advocate_app.core.profile.model import Profile
+from advocate_app.core.profile.storage import ProfileStore
+from advocate_app.gui.officials.officials_dialog import OfficialsDialog
+from advocate_app.gui.officials.profile_dialog import ProfileDialog
 
 from .conftest import REPO_ROOT
 from .helpers import Opened
@@ -50,7 +50,7 @@ def test_officials_dialog_asks_for_the_district_of_a_split_zip(qtbot, data_dir, 
     update_directory(data_dir, str(write_directory(tmp_path / "source")))
     ProfileStore(data_dir).save(Profile(first_name="Ada", state="WA", zip="98101"))
     opened = Opened()
-    from advocate_app.ui.links import LinkPolicy
+    from advocate_app.gui.links import LinkPolicy
 
     dialog = OfficialsDialog(data_dir, LinkPolicy(opened), lambda: None, lambda: None)
     qtbot.addWidget(dialog)
@@ -86,7 +86,7 @@ def test_officials_dialog_asks_for_the_district_of_a_split_zip(qtbot, data_dir, 
 
 
 def test_officials_without_a_directory_explain_how_to_get_one(qtbot, data_dir):
-    from advocate_app.ui.links import LinkPolicy
+    from advocate_app.gui.links import LinkPolicy
 
     dialog = OfficialsDialog(data_dir, LinkPolicy(Opened()), lambda: None, lambda: None)
     qtbot.addWidget(dialog)

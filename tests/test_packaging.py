@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from advocate_app.ui.settings import APP_ID
+from advocate_app.gui.settings import APP_ID
 
 from .conftest import REPO_ROOT
 
@@ -48,7 +48,7 @@ def test_window_icon_and_desktop_name(qapp, data_dir):
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QGuiApplication
 
-    from advocate_app.ui import app
+    from advocate_app.gui import app
 
     settings = QSettings(str(data_dir.parent / "s.ini"), QSettings.Format.IniFormat)
     window, instance = app.start(["--data-dir", str(data_dir)], settings=settings)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from advocate_app.articles.decoding import MAX_FILE_BYTES, UnreadableInput
-from advocate_app.articles.reader import read_article
-from advocate_app.articles.text_parser import parse_text
+from advocate_app.core.articles.decoding import MAX_FILE_BYTES, UnreadableInput
+from advocate_app.core.articles.reader import read_article
+from advocate_app.core.articles.text_parser import parse_text
 
 SITE_PAGE = """Dove Logo
 

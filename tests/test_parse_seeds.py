@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from advocate_app.articles.model import TargetKind
-from advocate_app.articles.text_parser import parse_text
+from advocate_app.core.articles.model import TargetKind
+from advocate_app.core.articles.text_parser import parse_text
 
 
 def kinds(action) -> list[str]:

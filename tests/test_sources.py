@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from advocate_app.library.store import open_library
-from advocate_app.paths import library_path
-from advocate_app.sources.feeds import refresh_feeds
-from advocate_app.sources.fetch import FetchError, fetch
+from advocate_app.core.paths import library_path
+from advocate_app.core.store.library import open_library
+from advocate_app.core.web.feeds import refresh_feeds
+from advocate_app.core.web.fetch import FetchError, fetch
 
 from .helpers import run_cli
 from .test_parse_inputs import SAVED_PAGE

@@ -9,11 +9,11 @@ import sys
 import pytest
 from PySide6.QtCore import QSettings
 
-from advocate_app.library.store import open_library
-from advocate_app.paths import library_path
-from advocate_app.ui import app
-from advocate_app.ui.single_instance import SingleInstance
-from advocate_app.ui.startup import Choice
+from advocate_app.core.paths import library_path
+from advocate_app.core.store.library import open_library
+from advocate_app.gui import app
+from advocate_app.gui.single_instance import SingleInstance
+from advocate_app.gui.startup import Choice
 
 
 class Asker:
@@ -91,7 +91,7 @@ def test_a_missing_library_is_never_silently_replaced(started, data_dir, setting
 
 
 def test_a_locked_library_can_be_retried(started, data_dir, settings, monkeypatch):
-    from advocate_app.library import database
+    from advocate_app.core.store import database
 
     open_library(library_path(data_dir)).close()
     monkeypatch.setattr(database, "BUSY_TIMEOUT_SECONDS", 0.1)

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from advocate_app.library.letters import record_letter
-from advocate_app.library.store import open_library
-from advocate_app.library.tracking import CallOutcome, action_records, activity, log_call
-from advocate_app.paths import library_path
+from advocate_app.core.paths import library_path
+from advocate_app.core.store.letters import record_letter
+from advocate_app.core.store.library import open_library
+from advocate_app.core.store.tracking import CallOutcome, action_records, activity, log_call
 
 from .conftest import REPO_ROOT
 from .helpers import run_cli
@@ -168,8 +168,8 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from advocate_app.library.store import open_library
-    from advocate_app.library.tracking import CallOutcome, log_call, mark_done, undo
+    from advocate_app.core.store.library import open_library
+    from advocate_app.core.store.tracking import CallOutcome, log_call, mark_done, undo
 
     library = open_library(Path(sys.argv[1]))
     article_id = int(sys.argv[2])

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QApplication
 
-from advocate_app.library.tracking import CallOutcome
-from advocate_app.ui.activity_dialog import ActivityDialog
+from advocate_app.core.store.tracking import CallOutcome
+from advocate_app.gui.tracking.activity_dialog import ActivityDialog
 
 from .conftest import REPO_ROOT
 from .helpers import select_title
@@ -76,7 +76,7 @@ def test_activity_view_with_its_chart(open_window, library_path, qtbot):
 
 
 def test_a_letter_in_recent_activity_opens_the_letter(open_window, library_path, qtbot):
-    from advocate_app.library.letters import record_letter
+    from advocate_app.core.store.letters import record_letter
 
     window = open_window(library_path)
     article_id = select_title(window, SITE_TITLE)

@@ -9,12 +9,12 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from advocate_app.library.queries import StatusFilter
-from advocate_app.library.store import open_library
-from advocate_app.library.welcome import add_welcome_article
-from advocate_app.ui.action_panel import SampleMessage
-from advocate_app.ui.article_model import ArticleRole
-from advocate_app.ui.main_window import MainWindow
+from advocate_app.core.store.library import open_library
+from advocate_app.core.store.queries import StatusFilter
+from advocate_app.core.welcome import add_welcome_article
+from advocate_app.gui.reading.action_panel import SampleMessage
+from advocate_app.gui.reading.article_model import ArticleRole
+from advocate_app.gui.window.main_window import MainWindow
 
 from .conftest import REPO_ROOT
 from .helpers import select_title

@@ -6,7 +6,7 @@ from __future__ import annotations
 def __getattr__(name: str) -> str:
     # Computed on first use: reading package metadata costs tens of milliseconds at start-up.
     if name == "__version__":
-        from .version import version
+        from advocate_app.core.version import version
 
         return version()
     raise AttributeError(name)

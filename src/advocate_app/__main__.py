@@ -6,6 +6,6 @@ import sys
 
 # Guarded: import worker processes load this module again and must not start the app.
 if __name__ == "__main__":
-    from .ui.app import main
+    from advocate_app.gui.app import main
 
     sys.exit(main())

@@ -1,0 +1,1 @@
+"""Articles: the model and the parsers of the site's text and HTML pages."""

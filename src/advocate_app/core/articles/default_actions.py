@@ -1,0 +1,54 @@
+"""The action list given to articles that came without one, so every article can be acted on."""
+
+from __future__ import annotations
+
+from advocate_app.core.articles.model import Action, Link, Step, Target, TargetKind
+
+SENATE_FIND = "https://www.senate.gov/senators/senators-contact.htm"
+HOUSE_FIND = "https://www.house.gov/representatives/find-your-representative"
+WHITE_HOUSE_CONTACT = "https://www.whitehouse.gov/contact/"
+
+
+def default_actions() -> tuple[Action, ...]:
+    """Write to your senators, your representative and the White House."""
+    return (
+        Action(
+            number=1,
+            title="Write to your U.S. senators",
+            steps=(
+                Step(
+                    "Tell them what you think",
+                    "Write to both of your senators about this article and ask them to act.",
+                    (Link("Find your senators", SENATE_FIND),),
+                ),
+            ),
+            targets=(Target(TargetKind.SENATORS),),
+            generated=True,
+        ),
+        Action(
+            number=2,
+            title="Write to your U.S. representative",
+            steps=(
+                Step(
+                    "Tell them what you think",
+                    "Write to your member of the House about this article.",
+                    (Link("Find your representative", HOUSE_FIND),),
+                ),
+            ),
+            targets=(Target(TargetKind.REPRESENTATIVE),),
+            generated=True,
+        ),
+        Action(
+            number=3,
+            title="Contact the White House",
+            steps=(
+                Step(
+                    "Send a message",
+                    "Use the White House contact form to share your view.",
+                    (Link("whitehouse.gov/contact", WHITE_HOUSE_CONTACT),),
+                ),
+            ),
+            targets=(Target(TargetKind.WHITE_HOUSE),),
+            generated=True,
+        ),
+    )

@@ -1,0 +1,139 @@
+"""Import files and folders into the library.
+
+Parsing is the slow part, so large imports parse in worker processes while
+this process writes; writes go in batches, each one transaction, so an
+interrupted import keeps every batch it finished.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from advocate_app.core.articles.decoding import UnreadableInput
+from advocate_app.core.articles.reader import IMPORTABLE_SUFFIXES, read_article
+from advocate_app.core.store.library import Library
+from advocate_app.core.store.records import ImportStatus, PreparedArticle, prepare
+
+PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more than it saves
+BATCH_SIZE = 100
+MAX_WORKERS = 4
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: Path
+    status: ImportStatus
+    id: int | None = None
+    title: str | None = None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def failed(self) -> bool:
+        return self.status is ImportStatus.FAILED
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    path: Path
+    prepared: PreparedArticle | None
+    error: str | None
+    warnings: tuple[str, ...] = ()
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given, and inside folders every text or HTML file (recursively, sorted)."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path)
+                if any(part.startswith(".") for part in relative.parts):
+                    continue
+                if child.is_file() and child.suffix.lower() in IMPORTABLE_SUFFIXES:
+                    yield child
+        else:
+            yield path
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[Path],
+    *,
+    parallel: bool = True,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[ImportResult]:
+    """Import every article file under `paths`, yielding one result per file, in order."""
+    files = list(expand_paths(paths))
+    batch: list[_Parsed] = []
+    for parsed in _parse_all(files, parallel and len(files) >= PARALLEL_THRESHOLD):
+        if cancelled():
+            break
+        if parsed.prepared is None:
+            yield from _store(library, batch)
+            batch = []
+            yield ImportResult(parsed.path, ImportStatus.FAILED, error=parsed.error)
+            continue
+        batch.append(parsed)
+        if len(batch) >= BATCH_SIZE:
+            yield from _store(library, batch)
+            batch = []
+    yield from _store(library, batch)
+
+
+def parse_file(path: Path) -> _Parsed:
+    try:
+        article = read_article(path)
+        return _Parsed(path, prepare(article, str(path.resolve())), None, article.warnings)
+    except UnreadableInput as exc:
+        return _Parsed(path, None, str(exc))
+    except RecursionError:
+        return _Parsed(path, None, "the page is nested too deeply")
+
+
+def _parse_all(files: list[Path], parallel: bool) -> Iterator[_Parsed]:
+    if not parallel:
+        yield from map(parse_file, files)
+        return
+    workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+    # Never fork: the GUI process has threads. forkserver is cheap where it exists.
+    method = "forkserver" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(parse_file, files, chunksize=32)
+
+
+def _store(library: Library, batch: list[_Parsed]) -> Iterator[ImportResult]:
+    if not batch:
+        return
+    try:
+        outcomes = library.add_many(p.prepared for p in batch if p.prepared is not None)
+    except sqlite3.Error:
+        # Find which article the database refused; store the others one by one.
+        yield from (_store_one(library, parsed) for parsed in batch)
+        return
+    for parsed, outcome in zip(batch, outcomes, strict=True):
+        yield _result(parsed, outcome)
+
+
+def _store_one(library: Library, parsed: _Parsed) -> ImportResult:
+    assert parsed.prepared is not None
+    try:
+        (outcome,) = library.add_many([parsed.prepared])
+    except sqlite3.Error as exc:
+        return ImportResult(parsed.path, ImportStatus.FAILED, error=f"could not save it: {exc}")
+    return _result(parsed, outcome)
+
+
+def _result(parsed: _Parsed, outcome: tuple[int, ImportStatus]) -> ImportResult:
+    assert parsed.prepared is not None
+    article_id, status = outcome
+    return ImportResult(
+        parsed.path, status, article_id, parsed.prepared.title, warnings=parsed.warnings
+    )

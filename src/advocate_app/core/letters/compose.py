@@ -1,0 +1,268 @@
+"""One letter per official an action targets: filled, greeted, and with its delivery route."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import quote
+
+from advocate_app.core.articles.model import Action, Article, TargetKind
+from advocate_app.core.letters.placeholders import PLACEHOLDER, fill
+from advocate_app.core.letters.salutation import greet
+from advocate_app.core.letters.templates import DEFAULT_FOR_KIND, GENERAL, LetterTemplates
+from advocate_app.core.officials.lookup import (
+    HOUSE_FIND,
+    SENATE_FIND,
+    WHITE_HOUSE_CONTACT,
+    MyOfficials,
+    Official,
+)
+from advocate_app.core.profile.model import Profile
+
+MAILTO_LIMIT = 2000  # longer mail links are cut off or refused by some mail programs
+ROUTE_LIMITS = {"https://www.whitehouse.gov/contact/": 2000}  # characters the form takes
+TO_CHOICES = ("senators", "representative", "white-house", "all")
+# Steps that say what to write ("What to Say: …"), as opposed to how to find someone.
+MESSAGE_STEP = re.compile(r"say|message|ask|urge|demand|point|request|tell", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Letter:
+    recipient: Official
+    subject: str
+    body: str
+    route: str  # "contact_form", "email" or "print"
+    contact_url: str
+    mailto: str | None
+    unresolved_placeholders: tuple[str, ...]
+    notes: tuple[str, ...]
+    limit: int | None = None  # characters the route accepts, where it has a limit
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "recipient": self.recipient.to_dict(),
+            "subject": self.subject,
+            "body": self.body,
+            "route": self.route,
+            "contact_url": self.contact_url,
+            "mailto": self.mailto,
+            "unresolved_placeholders": list(self.unresolved_placeholders),
+            "notes": list(self.notes),
+            "limit": self.limit,
+        }
+
+
+def recipients_for(action: Action, officials: MyOfficials, to: str = "all") -> list[Official]:
+    """The officials an action asks to contact (filtered by `to`), or generic ones if unknown."""
+    chosen: list[Official] = []
+    kinds = {t.kind for t in action.targets}
+    if TargetKind.SENATORS in kinds and to in ("all", "senators"):
+        chosen.extend(officials.senators or [_generic("Senator", "senator", SENATE_FIND)])
+    if TargetKind.REPRESENTATIVE in kinds and to in ("all", "representative"):
+        if officials.representative:
+            chosen.append(officials.representative)
+        elif officials.district_candidates:
+            chosen.extend(officials.district_candidates)
+        else:
+            chosen.append(_generic("Representative", "representative", HOUSE_FIND))
+    if TargetKind.WHITE_HOUSE in kinds and to in ("all", "white-house"):
+        chosen.append(
+            officials.president or _generic("President", "president", WHITE_HOUSE_CONTACT)
+        )
+    if to == "all":
+        for target in action.targets:
+            if target.kind is TargetKind.OTHER and target.contact:
+                chosen.append(
+                    Official(
+                        name=target.name or target.contact,
+                        title="",
+                        salutation=f"Dear {target.name}"
+                        if target.name
+                        else "To whom it may concern",
+                        kind="other",
+                        contact_url=target.contact,
+                    )
+                )
+    return chosen
+
+
+def _generic(title: str, kind: str, url: str) -> Official:
+    salutation = "Dear Mr. President" if kind == "president" else f"Dear {title}"
+    return Official(
+        name=f"Your {title}", title=title, salutation=salutation, kind=kind, contact_url=url
+    )
+
+
+def sender_values(profile: Profile) -> dict[str, Any]:
+    """The reader's details for templates; missing ones show as visible placeholders."""
+
+    def value(text: str, placeholder: str) -> str:
+        return text or f"[{placeholder}]"
+
+    name = value(profile.full_name, "Your Name")
+    city_state = ", ".join(p for p in (profile.city, profile.state) if p) or "[Your City, State]"
+    last_line = " ".join(
+        p for p in (city_state if profile.city or profile.state else "", profile.zip) if p
+    )
+    address_lines = [value(profile.street, "Your Address"), last_line or "[Your City, State ZIP]"]
+    return {
+        "name": name,
+        "prefix": profile.prefix,
+        "first_name": value(profile.first_name, "Your First Name"),
+        "last_name": value(profile.last_name, "Your Last Name"),
+        "street": value(profile.street, "Your Address"),
+        "city": value(profile.city, "Your City"),
+        "state": value(profile.state, "Your State"),
+        "zip": value(profile.zip, "Your ZIP Code"),
+        "email": value(profile.email, "Your Email"),
+        "phone": value(profile.phone, "Your Phone Number"),
+        "city_state": city_state,
+        "address_lines": address_lines,
+    }
+
+
+def placeholder_values(profile: Profile, recipient: Official, today: date) -> dict[str, str]:
+    city_state = ", ".join(p for p in (profile.city, profile.state) if p)
+    address = ", ".join(
+        p
+        for p in (profile.street, city_state + (" " + profile.zip if profile.zip else ""))
+        if p.strip()
+    )
+    return {
+        "name": profile.full_name,
+        "first_name": profile.first_name,
+        "last_name": profile.last_name,
+        "address": address if profile.street else "",
+        "street": profile.street,
+        "email": profile.email,
+        "phone": profile.phone,
+        "contact": "\n".join(p for p in (profile.email, profile.phone) if p),
+        "city": profile.city,
+        "state": profile.state,
+        "city_state": city_state if profile.city and profile.state else "",
+        "city_state_zip": f"{city_state} {profile.zip}" if profile.city and profile.zip else "",
+        "zip": profile.zip,
+        "recipient": recipient.name if not recipient.name.startswith("Your ") else "",
+        "date": long_date(today),
+    }
+
+
+def long_date(day: date) -> str:
+    return f"{day.strftime('%B')} {day.day}, {day.year}"
+
+
+def compose_letters(
+    article: Article,
+    action: Action,
+    officials: MyOfficials,
+    profile: Profile,
+    templates: LetterTemplates,
+    *,
+    to: str = "all",
+    template: str | None = None,
+    today: date | None = None,
+    recipients: list[Official] | None = None,
+) -> list[Letter]:
+    """Letters for every official the action targets, or for `recipients` when given.
+
+    Raises LetterTemplateError when the template cannot be used.
+    """
+    today = today or date.today()
+    letters = []
+    for recipient in (
+        recipients if recipients is not None else recipients_for(action, officials, to)
+    ):
+        letters.append(_letter(article, action, recipient, profile, templates, template, today))
+    return letters
+
+
+def _letter(
+    article: Article,
+    action: Action,
+    recipient: Official,
+    profile: Profile,
+    templates: LetterTemplates,
+    template: str | None,
+    today: date,
+) -> Letter:
+    notes: list[str] = []
+    message = ""
+    if action.sample_messages:
+        filled = fill(action.sample_messages[0], placeholder_values(profile, recipient, today))
+        last_name = (
+            recipient.name.split()[-1]
+            if recipient.name and not recipient.name.startswith("Your ")
+            else ""
+        )
+        greeted = greet(filled.text, recipient.salutation, last_name)
+        message = greeted.text
+        if greeted.note:
+            notes.append(greeted.note)
+    name = template or ("sample" if message else DEFAULT_FOR_KIND.get(recipient.kind, GENERAL))
+    context = {
+        "date": long_date(today),
+        "sender": sender_values(profile),
+        "recipient": asdict(recipient),
+        "article": {
+            "title": article.title,
+            "source": article.source or "",
+            "url": article.url or "",
+        },
+        "action": {
+            "number": action.number,
+            "title": action.title,
+            "points": [
+                _sentence(s.text) for s in action.steps if s.text and MESSAGE_STEP.search(s.label)
+            ],
+        },
+        "message": message,
+    }
+    subject, body = templates.render(name, context)
+    unresolved = tuple(
+        dict.fromkeys(m.group(0) for m in PLACEHOLDER.finditer(subject + "\n" + body))
+    )
+    email = recipient.contact_url[7:] if recipient.contact_url.startswith("mailto:") else None
+    limit = ROUTE_LIMITS.get(recipient.contact_url)
+    if limit and len(body) > limit:
+        notes.append(
+            f"The {recipient.title or 'office'}'s form takes about {limit:,} characters; "
+            f"this letter has {len(body):,}. Shorten it before sending."
+        )
+    mailto = mailto_link(email, subject, body) if email else None
+    if email and mailto is None:
+        notes.append("This letter is too long for a mail link; copy it into your mail program.")
+    if email:
+        route = "email"
+    elif recipient.contact_url.startswith(("http://", "https://")):
+        route = "contact_form"
+    else:
+        route = "print"
+    if unresolved:
+        notes.append("Fill in before sending: " + ", ".join(unresolved))
+    return Letter(
+        recipient,
+        subject,
+        body,
+        route,
+        recipient.contact_url,
+        mailto,
+        unresolved,
+        tuple(notes),
+        limit,
+    )
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def mailto_link(address: str, subject: str, body: str) -> str | None:
+    """A mailto: link (RFC 6068: UTF-8, percent-encoded, CRLF line breaks), or None if too long."""
+    link = (
+        f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}"
+        f"&body={quote(body.replace(chr(10), chr(13) + chr(10)), safe='')}"
+    )
+    return link if len(link) <= MAILTO_LIMIT else None

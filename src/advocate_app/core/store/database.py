@@ -1,0 +1,153 @@
+"""Open the library database: WAL, a versioned schema, backups before migrations."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from advocate_app.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+# "Advc": marks the file as an Advocate library, so another app's database is refused.
+APPLICATION_ID = 0x41647663
+BUSY_TIMEOUT_SECONDS = 5.0
+CACHE_KIB = 32 * 1024  # the metadata of a 10,000-article library fits with room to spare
+
+
+class LibraryError(Exception):
+    """A library that cannot be opened; the message tells the reader what to do."""
+
+
+class LibraryMissingError(LibraryError):
+    pass
+
+
+class LibraryNewerError(LibraryError):
+    pass
+
+
+class LibraryLockedError(LibraryError):
+    pass
+
+
+class NotALibraryError(LibraryError):
+    pass
+
+
+def open_database(path: Path, *, create: bool = True) -> sqlite3.Connection:
+    """Open (and if needed create or upgrade) the library at `path`.
+
+    Raises a LibraryError subclass with a readable message when the file is
+    missing (and create is False), locked, from a newer version of the app or
+    not a library at all. An existing file is never replaced.
+    """
+    if not path.exists():
+        if not create:
+            raise LibraryMissingError(f"There is no library at {path}.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        connection = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise LibraryError(f"Cannot open the library at {path}: {exc}.") from None
+    try:
+        _configure(connection, path)
+        _migrate(connection, path)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _configure(connection: sqlite3.Connection, path: Path) -> None:
+    connection.row_factory = sqlite3.Row
+    try:
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        raise _locked_or(exc, path) from None
+    except sqlite3.DatabaseError as exc:
+        raise NotALibraryError(
+            f"{path} is not an Advocate library (or it is damaged): {exc}. "
+            "Choose another data folder, or restore a backup."
+        ) from None
+    foreign_tables = (
+        app_id == 0 and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    )
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and (version or foreign_tables)):
+        raise NotALibraryError(f"{path} is a database of another program, not an Advocate library.")
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        raise _locked_or(exc, path) from None
+    if str(mode).lower() != "wal":
+        raise LibraryLockedError(
+            f"The library at {path} is in use by another program; close it and try again."
+        )
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    connection.execute("PRAGMA foreign_keys = ON")
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    version = schema_version(connection)
+    if version > SCHEMA_VERSION:
+        raise LibraryNewerError(
+            f"The library at {path} was written by a newer version of Advocate "
+            f"(schema {version}; this version knows {SCHEMA_VERSION}). "
+            "Update Advocate to open it; nothing was changed."
+        )
+    if version == SCHEMA_VERSION:
+        return
+    if version > 0:
+        backup_before_migration(connection, path, version)
+    for target, migration in MIGRATIONS:
+        if target <= version:
+            continue
+        try:
+            with transaction(connection):
+                migration(connection)
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                connection.execute(f"PRAGMA user_version = {target}")
+        except sqlite3.OperationalError as exc:
+            raise _locked_or(exc, path) from None
+
+
+def backup_before_migration(connection: sqlite3.Connection, path: Path, version: int) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}.v{version}.{stamp}.bak")
+    copy = sqlite3.connect(target)
+    try:
+        connection.backup(copy)
+    finally:
+        copy.close()
+    return target
+
+
+def _locked_or(exc: sqlite3.OperationalError, path: Path) -> LibraryError:
+    if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+        return LibraryLockedError(
+            f"The library at {path} is locked by another copy of Advocate or another program. "
+            "Close it and try again."
+        )
+    return LibraryError(f"Cannot use the library at {path}: {exc}.")
+
+
+@contextlib.contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: committed when the block ends, rolled back on any error."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")

@@ -1,0 +1,1 @@
+"""The web: fetch pages and feeds carefully, and the reader's network switch."""

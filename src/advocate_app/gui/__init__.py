@@ -1,0 +1,1 @@
+"""The desktop app: start-up, settings, background tasks, and one folder per feature."""

@@ -1,0 +1,124 @@
+"""Start-up of the desktop app: arguments, data folder, library, then the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from advocate_app.core.paths import DIRECTORY_FILE, bundled, data_dir, library_path
+from advocate_app.core.version import VersionAction
+from advocate_app.core.welcome import add_welcome_article
+from advocate_app.gui.settings import APP_ID, APPLICATION, ORGANIZATION, WindowSettings
+from advocate_app.gui.single_instance import SingleInstance
+from advocate_app.gui.startup import Ask, Choice, open_library_for_window
+from advocate_app.gui.window.main_window import MainWindow
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="advocate-app", description="The Advocate reading window."
+    )
+    parser.add_argument("--version", action=VersionAction)
+    parser.add_argument("--data-dir", metavar="FOLDER", help="where the library lives")
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def ask_with_dialog(title: str, message: str, choices: list[Choice]) -> Choice:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message)
+    buttons = {
+        box.addButton(str(choice), QMessageBox.ButtonRole.ActionRole): choice for choice in choices
+    }
+    box.exec()
+    return buttons.get(box.clickedButton(), Choice.QUIT)
+
+
+def start(
+    argv: Sequence[str], ask: Ask = ask_with_dialog, settings: QSettings | None = None
+) -> tuple[MainWindow, SingleInstance] | int:
+    """Everything before the event loop: the window shown, or an exit code."""
+    args = parse_args(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    icon = bundled("resources") / "icons" / f"{APP_ID}.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+    folder = data_dir(args.data_dir)
+    instance = SingleInstance(folder)
+    if instance.ask_running_instance():
+        print("Advocate is already open; it was brought to the front.", file=sys.stderr)
+        return 0
+    instance.listen()
+
+    window_settings = WindowSettings(settings or QSettings())
+    library = open_library_for_window(library_path(folder), window_settings, ask)
+    if library is None:
+        instance.close()
+        return 1
+    first_run = add_welcome_article(library) is not None
+    window = MainWindow(library, window_settings)
+    if first_run and not (folder / DIRECTORY_FILE).exists():
+        window.show_status(
+            "To find your senators and representative offline, choose Officials ▸ Update "
+            "Directory (it downloads the public directory once)."
+        )
+    instance.activation_requested.connect(lambda: _bring_forward(window))
+    window.show()
+    return window, instance
+
+
+def smoke_test(argv: list[str]) -> int:
+    """For packaged builds: open and close the window on a throw-away library, and check that
+    the bundled templates and welcome article were found."""
+    import tempfile
+
+    from advocate_app.core.paths import bundled as find
+
+    with tempfile.TemporaryDirectory(prefix="advocate-smoke-") as folder:
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        started = start([*argv, "--data-dir", folder], settings=settings)
+        if isinstance(started, int):
+            return started
+        window, instance = started
+        templates = sorted(p.name for p in find("templates").glob("*.txt.j2"))
+        welcome = window.reader.toPlainText().startswith("Welcome to Advocate")
+        QApplication.processEvents()
+        window.close()
+        instance.close()
+        window.library.close()
+    ok = welcome and len(templates) >= 4
+    print(
+        f"smoke test {'passed' if ok else 'FAILED'}: window opened and closed; "
+        f"{len(templates)} templates; welcome article {'found' if welcome else 'MISSING'}"
+    )
+    return 0 if ok else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if "--smoke-test" in arguments:
+        return smoke_test([a for a in arguments if a != "--smoke-test"])
+    started = start(arguments)
+    if isinstance(started, int):
+        return started
+    window, instance = started
+    code = QApplication.exec()
+    instance.close()
+    window.library.close()
+    return code
+
+
+def _bring_forward(window: MainWindow) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()

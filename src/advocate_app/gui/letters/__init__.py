@@ -1,0 +1,1 @@
+"""Letters: the composer, printing, sent letters and templates."""

@@ -1,0 +1,323 @@
+"""The letter composer: one editable letter per recipient, and the ways to send each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advocate_app.core.articles.model import Action
+from advocate_app.core.letters.compose import Letter, compose_letters, mailto_link, recipients_for
+from advocate_app.core.letters.templates import LetterTemplateError, LetterTemplates
+from advocate_app.core.officials.lookup import MyOfficials, Official
+from advocate_app.core.profile.model import Profile
+from advocate_app.core.store.letters import record_letter
+from advocate_app.core.store.library import Library
+from advocate_app.core.store.records import StoredArticle
+from advocate_app.gui.links import LinkPolicy
+
+SAMPLE = ""  # the template combo's value for "the article's own sample"
+
+
+class LetterPage(QWidget):
+    """One recipient's letter: editable, with Copy, contact page, Email and Print."""
+
+    sent = Signal(object, str)  # the letter as edited, route
+
+    def __init__(
+        self,
+        letter: Letter,
+        links: LinkPolicy,
+        print_letter: Callable[[Letter, bool], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.letter = letter
+        self._links = links
+        self._print = print_letter
+        layout = QVBoxLayout(self)
+        to = QLabel(
+            f"<b>To {escape(letter.recipient.title)} {escape(letter.recipient.name)}</b>"
+            f" — {escape(self._route_text())}",
+            self,
+        )
+        to.setWordWrap(True)
+        layout.addWidget(to)
+        for note in letter.notes:
+            label = QLabel("⚠ " + note, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.subject = QLineEdit(letter.subject, self)
+        self.subject.setAccessibleName("Subject")
+        layout.addWidget(self.subject)
+        self.body = QPlainTextEdit(letter.body, self)
+        self.body.setAccessibleName(f"Letter to {letter.recipient.name}")
+        layout.addWidget(self.body, 1)
+        self.count = QLabel(self)
+        self.count.setAccessibleName("Character count")
+        layout.addWidget(self.count)
+        buttons = QHBoxLayout()
+        self.copy_button = QPushButton("Copy", self)
+        self.copy_button.setToolTip("Copy the letter to the clipboard")
+        self.copy_button.clicked.connect(self.copy)
+        self.open_button = QPushButton("Copy && Open Contact Page", self)
+        self.open_button.setToolTip(letter.contact_url)
+        self.open_button.setEnabled(letter.contact_url.startswith(("http://", "https://")))
+        self.open_button.clicked.connect(self.open_contact_page)
+        self.email_button = QPushButton("Email…", self)
+        self.email_button.setEnabled(letter.route == "email")
+        self.email_button.setToolTip(
+            "Open your mail program with this letter"
+            if letter.route == "email"
+            else "This office takes letters through its web form, not by email"
+        )
+        self.email_button.clicked.connect(self.email)
+        self.print_button = QPushButton("Print…", self)
+        self.print_button.clicked.connect(lambda: self.print_(to_pdf=False))
+        self.pdf_button = QPushButton("Save as PDF…", self)
+        self.pdf_button.clicked.connect(lambda: self.print_(to_pdf=True))
+        for button in (
+            self.copy_button,
+            self.open_button,
+            self.email_button,
+            self.print_button,
+            self.pdf_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.body.textChanged.connect(self._update_count)
+        self._update_count()
+
+    def _route_text(self) -> str:
+        return {
+            "contact_form": "send it through the office's web form",
+            "email": "send it by email",
+            "print": "print it and mail it",
+        }.get(self.letter.route, self.letter.route)
+
+    def edited(self) -> Letter:
+        from dataclasses import replace
+
+        return replace(self.letter, subject=self.subject.text(), body=self.body.toPlainText())
+
+    def _update_count(self) -> None:
+        count = len(self.body.toPlainText())
+        text = f"{count:,} characters"
+        if self.letter.limit:
+            text += f" — the form takes about {self.letter.limit:,}"
+            if count > self.letter.limit:
+                text = "⚠ " + text
+        self.count.setText(text)
+
+    def copy(self) -> None:
+        letter = self.edited()
+        QGuiApplication.clipboard().setText(
+            f"{letter.subject}\n\n{letter.body}" if letter.subject else letter.body
+        )
+        self.sent.emit(letter, "copy")
+
+    def open_contact_page(self) -> None:
+        letter = self.edited()
+        QGuiApplication.clipboard().setText(letter.body)  # ready to paste into the form
+        if self._links.open(QUrl(letter.contact_url)):
+            self.sent.emit(letter, "contact_form")
+
+    def email(self) -> None:
+        letter = self.edited()
+        address = letter.contact_url.removeprefix("mailto:")
+        link = mailto_link(address, letter.subject, letter.body)
+        if link is None:
+            self.copy()  # too long for a mail link: the reader pastes it instead
+            return
+        if self._links.open(QUrl(link)):
+            self.sent.emit(letter, "email")
+
+    def print_(self, to_pdf: bool) -> None:
+        letter = self.edited()
+        if self._print(letter, to_pdf):
+            self.sent.emit(letter, "print")
+
+
+class ComposerDialog(QDialog):
+    letter_sent = Signal(object, str)  # Letter, route
+
+    def __init__(
+        self,
+        library: Library,
+        stored: StoredArticle,
+        action: Action,
+        officials: MyOfficials,
+        profile: Profile,
+        templates: LetterTemplates,
+        links: LinkPolicy,
+        parent: QWidget | None = None,
+        only: Official | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._only = only  # opened from Your Officials: write to this one
+        self.library = library
+        self.stored = stored
+        self.action = action
+        self.officials = officials
+        self.profile = profile
+        self.templates = templates
+        self.links = links
+        self.pages: list[LetterPage] = []
+        self.setWindowTitle(f"Letters: {action.title}")
+        self.resize(980, 700)
+        self._setup_ui()
+        self.rebuild()
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Template:", self))
+        self.template = QComboBox(self)
+        self.template.setAccessibleName("Template")
+        if self.action.sample_messages:
+            self.template.addItem("The article's sample letter", SAMPLE)
+        for info in self.templates.available():
+            if info.name != "sample":
+                self.template.addItem(info.name.replace("-", " ").capitalize(), info.name)
+        if not self.action.sample_messages:
+            self.template.insertItem(0, "For each office", None)
+            self.template.setCurrentIndex(0)
+        self.template.currentIndexChanged.connect(lambda _: self.rebuild())
+        top.addWidget(self.template)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        side = QWidget(splitter)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("Recipients", side))
+        self.recipients = QListWidget(side)
+        self.recipients.setAccessibleName("Recipients")
+        targeted = recipients_for(self.action, self.officials)
+        chosen = {self._key(self._only)} if self._only else {self._key(o) for o in targeted}
+        if self._only and self._key(self._only) not in {self._key(o) for o in targeted}:
+            targeted.insert(0, self._only)
+        for official in self._everyone(targeted):
+            item = QListWidgetItem(f"{official.title} {official.name}".strip(), self.recipients)
+            item.setData(Qt.ItemDataRole.UserRole, official)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = self._key(official) in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.recipients.itemChanged.connect(lambda _: self.rebuild())
+        side_layout.addWidget(self.recipients)
+        self.tabs = QTabWidget(splitter)
+        self.tabs.setAccessibleName("Letters")
+        splitter.setSizes([240, 740])
+        layout.addWidget(splitter, 1)
+        for note in self.officials.notes:
+            label = QLabel(note, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+
+    def _everyone(self, targeted: list[Official]) -> list[Official]:
+        people = list(targeted)
+        officials = self.officials
+        everyone = (*officials.senators, officials.representative, *officials.district_candidates)
+        for official in (*everyone, officials.president):
+            if official is not None and self._key(official) not in {self._key(p) for p in people}:
+                people.append(official)
+        return people
+
+    @staticmethod
+    def _key(official: Official) -> tuple[str, str]:
+        return (official.kind, official.name)
+
+    def chosen_recipients(self) -> list[Official]:
+        return [
+            self.recipients.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.recipients.count())
+            if self.recipients.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def rebuild(self) -> None:
+        self.tabs.clear()
+        self.pages = []
+        template = self.template.currentData()
+        try:
+            letters = compose_letters(
+                self.stored.article,
+                self.action,
+                self.officials,
+                self.profile,
+                self.templates,
+                template=template or None,
+                recipients=self.chosen_recipients(),
+            )
+        except LetterTemplateError as exc:
+            self.error.setText(f"This template cannot be used: {exc}")
+            self.error.show()
+            return
+        self.error.hide()
+        for letter in letters:
+            page = LetterPage(letter, self.links, self._print, self.tabs)
+            page.sent.connect(self._record)
+            self.pages.append(page)
+            self.tabs.addTab(page, letter.recipient.name)
+
+    def _record(self, letter: Letter, route: str) -> None:
+        record_letter(
+            self.library,
+            self.stored.id,
+            self.action.number,
+            letter.recipient.name,
+            letter.recipient.kind,
+            letter.recipient.bioguide or None,
+            route,
+            letter.subject,
+            letter.body,
+        )
+        self.letter_sent.emit(letter, route)
+
+    def _print(self, letter: Letter, to_pdf: bool) -> bool:
+        from advocate_app.gui.letters.printing import print_letters, write_pdf
+
+        if to_pdf:
+            name = f"Letter to {letter.recipient.name}.pdf"
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save the letter as PDF", name, "PDF (*.pdf)"
+            )
+            if not path:
+                return False
+            write_pdf([letter], self.profile, Path(path))
+            return True
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        print_letters([letter], self.profile, printer)
+        return True

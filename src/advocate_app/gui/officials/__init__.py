@@ -1,0 +1,1 @@
+"""Officials: Your Officials and Your Details."""

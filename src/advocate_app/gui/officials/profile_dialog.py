@@ -1,0 +1,139 @@
+"""Your Details: the reader's name and address, checked as they type, kept in the keychain."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advocate_app.core.profile.model import PREFIXES, Profile, field_errors, normalized
+from advocate_app.core.profile.storage import ProfileStore, StoredProfile
+
+FIELDS = (
+    ("first_name", "First name"),
+    ("last_name", "Last name"),
+    ("street", "Street address"),
+    ("city", "City"),
+    ("state", "State"),
+    ("zip", "ZIP code"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+)
+PLACEHOLDERS = {
+    "state": "WA",
+    "zip": "98101 or 98101-1234",
+    "email": "name@example.org",
+    "phone": "206-555-0100",
+}
+NO_DISTRICT = -1
+
+
+class ProfileDialog(QDialog):
+    def __init__(self, store: ProfileStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.saved: StoredProfile | None = None
+        self.setWindowTitle("Your Details")
+        self.setAccessibleName("Your details")
+        self._setup_ui(store.load())
+
+    def _setup_ui(self, stored: StoredProfile) -> None:
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Letters are signed with these details. They stay on this computer, in the "
+            "system keychain when there is one.",
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.prefix = QComboBox(self)
+        self.prefix.addItems(list(PREFIXES))
+        self.prefix.setEditable(True)
+        self.prefix.setCurrentText(stored.profile.prefix)
+        self.prefix.setAccessibleName("Prefix")
+        form.addRow("Prefix", self.prefix)
+        self.edits: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        for name, label in FIELDS:
+            edit = QLineEdit(self)
+            edit.setText(getattr(stored.profile, name))
+            edit.setPlaceholderText(PLACEHOLDERS.get(name, ""))
+            edit.setAccessibleName(label)
+            edit.textChanged.connect(self._validate)
+            error = QLabel(self)
+            error.setStyleSheet("color: #c0392b;")
+            error.setWordWrap(True)
+            error.hide()
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(edit)
+            column.addWidget(error)
+            form.addRow(label, column)
+            self.edits[name] = edit
+            self.errors[name] = error
+        self.district = QSpinBox(self)
+        self.district.setRange(NO_DISTRICT, 53)
+        self.district.setSpecialValueText("I don't know")
+        self.district.setValue(
+            stored.profile.district if stored.profile.district is not None else NO_DISTRICT
+        )
+        self.district.setAccessibleName("Congressional district")
+        self.district.setToolTip(
+            "Set it when your ZIP code is split between districts (0: at-large)"
+        )
+        form.addRow("District", self.district)
+        layout.addLayout(form)
+
+        where = "the system keychain" if stored.in_keychain else str(self.store.fallback_path)
+        self.storage_note = QLabel(self)
+        self.storage_note.setWordWrap(True)
+        keychain = self.store.keychain_name()
+        self.storage_note.setText(
+            f"Saved in {where}."
+            if keychain or stored.in_keychain
+            else "This computer has no system keychain: your details are saved in a file in "
+            "Advocate's data folder that only you can read."
+        )
+        layout.addWidget(self.storage_note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._validate()
+
+    def profile(self) -> Profile:
+        district = self.district.value()
+        return normalized(
+            Profile(
+                prefix=self.prefix.currentText(),
+                district=None if district == NO_DISTRICT else district,
+                **{name: edit.text() for name, edit in self.edits.items()},
+            )
+        )
+
+    def _validate(self) -> bool:
+        problems = field_errors(self.profile())
+        for name, label in self.errors.items():
+            message = problems.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            self.edits[name].setToolTip(message)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+        return not problems
+
+    def _save(self) -> None:
+        if not self._validate():
+            return
+        self.saved = self.store.save(self.profile())
+        self.accept()

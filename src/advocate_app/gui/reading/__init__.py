@@ -1,0 +1,1 @@
+"""Reading: the article list, the article itself and its action cards."""

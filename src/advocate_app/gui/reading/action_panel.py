@@ -1,0 +1,314 @@
+"""The right pane: what the reader can do about the article, one card per action."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advocate_app.core.articles.model import Action, TargetKind
+from advocate_app.core.store.records import StoredArticle
+from advocate_app.core.store.tracking import ActionRecord
+from advocate_app.gui.links import LinkPolicy
+
+TARGET_NAMES = {
+    TargetKind.SENATORS: "your senators",
+    TargetKind.REPRESENTATIVE: "your representative",
+    TargetKind.WHITE_HOUSE: "the White House",
+}
+WRITE_TIP = "Write one letter for each official, filled in with your details"
+
+
+class ActionCard(QFrame):
+    """One numbered action: done box, title, steps, links and sample messages."""
+
+    done_toggled = Signal(int, bool)  # action number, done
+    write_requested = Signal(int)  # action number
+    track_requested = Signal(int, str)  # action number, "note" / "call" / "follow_up" / "clear"
+
+    def __init__(
+        self,
+        action: Action,
+        record: ActionRecord | None,
+        links: LinkPolicy,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.action = action
+        self.record = record
+        self._links = links
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(f"Action {action.number}: {action.title}")
+        self._setup_ui(bool(record and record.done))
+
+    def _setup_ui(self, done: bool) -> None:
+        action = self.action
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(6)
+
+        header = QHBoxLayout()
+        self.done_box = QCheckBox(self)
+        self.done_box.setChecked(done)
+        self.done_box.setToolTip("Mark this action done")
+        self.done_box.setAccessibleName(f"Action {action.number} done")
+        self.done_box.toggled.connect(lambda on: self.done_toggled.emit(action.number, on))
+        title = QLabel(f"<b>{action.number}. {escape(action.title)}</b>", self)
+        title.setWordWrap(True)
+        title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        title.setBuddy(self.done_box)
+        more = QToolButton(self)
+        more.setText("More")
+        more.setAccessibleName(f"More for action {action.number}")
+        more.setToolTip("Add a note, log a call, or set a follow-up date")
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(more)
+        for label, what in (
+            ("Add a Note…", "note"),
+            ("Log a Call…", "call"),
+            ("Follow Up On…", "follow_up"),
+            ("Clear Follow-Up", "clear"),
+        ):
+            item = menu.addAction(label)
+            item.triggered.connect(
+                lambda _=False, w=what: self.track_requested.emit(action.number, w)
+            )
+        more.setMenu(menu)
+        self.more_button = more
+        header.addWidget(self.done_box, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(title, 1)
+        header.addWidget(more, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
+        self.tracking = muted_label(tracking_text(action, self.record), self)
+        self.tracking.setAccessibleName(f"What was done for action {action.number}")
+        self.tracking.setVisible(bool(self.tracking.text()))
+        if self.record and self.record.done_at:
+            self.done_box.setToolTip(f"Done {_when(self.record.done_at)}")
+        layout.addWidget(self.tracking)
+
+        recipients = self._recipients_text()
+        if recipients:
+            layout.addWidget(muted_label(recipients, self))
+
+        for step in action.steps:
+            text = (
+                f"<b>{escape(step.label)}:</b> {escape(step.text)}"
+                if step.label
+                else escape(step.text)
+            )
+            label = QLabel(text, self)
+            label.setTextFormat(Qt.TextFormat.RichText)  # escaped above, even without tags
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+            if step.links:
+                row = QHBoxLayout()
+                for link in step.links:
+                    button = QPushButton(link.text, self)
+                    button.setToolTip(link.url)
+                    button.setAccessibleName(f"Open {link.text}")
+                    button.clicked.connect(lambda _=False, url=link.url: self._links.open(url))
+                    row.addWidget(button)
+                row.addStretch(1)
+                layout.addLayout(row)
+
+        for number, sample in enumerate(action.sample_messages, start=1):
+            layout.addWidget(SampleMessage(sample, number, self))
+
+        if action.contacts_officials or any(t.contact for t in action.targets):
+            write = QPushButton("Write letter…", self)
+            write.setToolTip(WRITE_TIP)
+            write.clicked.connect(lambda: self.write_requested.emit(action.number))
+            write.setAccessibleName(f"Write letter for action {action.number}")
+            row = QHBoxLayout()
+            row.addWidget(write)
+            row.addStretch(1)
+            layout.addLayout(row)
+        if action.generated:
+            note = "Suggested by Advocate: the article had no action list."
+            layout.addWidget(muted_label(note, self))
+
+    def _recipients_text(self) -> str:
+        names = [TARGET_NAMES[t.kind] for t in self.action.targets if t.kind in TARGET_NAMES]
+        names += [
+            t.name or t.contact or "" for t in self.action.targets if t.kind is TargetKind.OTHER
+        ]
+        names = [n for n in names if n]
+        return "To: " + ", ".join(names) if names else ""
+
+
+def expected_recipients(action: Action) -> int:
+    """How many officials the action asks to contact: two senators, one of the others."""
+    count = 0
+    for target in action.targets:
+        count += 2 if target.kind is TargetKind.SENATORS else 1
+    return count
+
+
+def tracking_text(action: Action, record: ActionRecord | None) -> str:
+    if record is None:
+        return ""
+    parts = []
+    if record.done_at:
+        parts.append(f"Done {_when(record.done_at)}")
+    expected = expected_recipients(action)
+    if record.reached and expected:
+        reached = len(record.reached)
+        parts.append(f"{min(reached, expected)} of {expected} officials contacted")
+    if record.calls:
+        official, outcome, _ = record.calls[-1]
+        parts.append(f"last call: {official}, {outcome}")
+    if record.follow_up:
+        parts.append(f"follow up on {record.follow_up}")
+    if record.note:
+        parts.append(f"Note: {record.note}")
+    return " · ".join(parts)
+
+
+def _when(stamp: str) -> str:
+    moment = datetime.fromisoformat(stamp).astimezone()
+    return f"{moment.strftime('%b')} {moment.day}, {moment.year}"
+
+
+def muted_label(text: str, parent: QWidget) -> QLabel:
+    """Secondary text in the palette's muted colour (right in light and dark themes)."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    colour = parent.palette().color(QPalette.ColorRole.PlaceholderText).name()
+    label.setStyleSheet(f"color: {colour};")
+    return label
+
+
+class SampleMessage(QWidget):
+    """A sample letter, collapsed until asked for, with a Copy button."""
+
+    def __init__(self, text: str, number: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = text
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        # Properties are set one by one: PySide6 6.12.0 corrupts reference counts when
+        # they are passed as constructor keywords.
+        self.toggle = QToolButton(self)
+        self.toggle.setText("Sample message")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setAccessibleName(f"Show sample message {number}")
+        self.copy = QPushButton("Copy", self)
+        self.copy.setToolTip("Copy the sample message to the clipboard")
+        self.copy.setAccessibleName(f"Copy sample message {number}")
+        self.copy.clicked.connect(self._copy)
+        row.addWidget(self.toggle)
+        row.addStretch(1)
+        row.addWidget(self.copy)
+        layout.addLayout(row)
+        self.editor = QPlainTextEdit(text, self)
+        self.editor.setReadOnly(True)
+        self.editor.setAccessibleName(f"Sample message {number}")
+        self.editor.setVisible(False)
+        lines = max(6, min(16, text.count("\n") + 4))
+        self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * lines)
+        layout.addWidget(self.editor)
+        self.toggle.toggled.connect(self._set_open)
+
+    def _set_open(self, open_: bool) -> None:
+        self.editor.setVisible(open_)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text)
+        self.copy.setText("Copied")
+
+
+class ActionPanel(QScrollArea):
+    done_toggled = Signal(int, int, bool)  # article id, action number, done
+    write_requested = Signal(int, int)  # article id, action number
+    track_requested = Signal(int, int, str)  # article id, action number, what
+
+    def __init__(self, links: LinkPolicy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._links = links
+        self._article_id: int | None = None
+        self.cards: list[ActionCard] = []
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("What you can do")
+        self.show_article(None)
+
+    def show_article(
+        self, stored: StoredArticle | None, records: dict[int, ActionRecord] | None = None
+    ) -> None:
+        records = records or {}
+        same = stored is not None and stored.id == self._article_id
+        position = self.verticalScrollBar().value() if same else 0
+        self._article_id = stored.id if stored else None
+        self.cards = []
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(10)
+        self.heading = QLabel(content)
+        self.heading.setAccessibleName("Action progress")
+        layout.addWidget(self.heading)
+        if stored is None:
+            self.heading.setText("<b>What you can do</b>")
+            empty = "The actions of the article you select appear here."
+            layout.addWidget(muted_label(empty, content))
+        else:
+            article = stored.article
+            if article.actions_intro:
+                layout.addWidget(self._prose(article.actions_intro, content))
+            for action in article.actions:
+                card = ActionCard(action, records.get(action.number), self._links, content)
+                card.track_requested.connect(
+                    lambda number, what: self.track_requested.emit(self._article_id, number, what)
+                )
+                card.done_toggled.connect(self._card_toggled)
+                card.write_requested.connect(
+                    lambda number: self.write_requested.emit(self._article_id, number)
+                )
+                self.cards.append(card)
+                layout.addWidget(card)
+            if article.actions_outro:
+                layout.addWidget(self._prose(article.actions_outro, content))
+            self._update_heading()
+        layout.addStretch(1)
+        self.setWidget(content)
+        self.verticalScrollBar().setValue(position)
+
+    def _prose(self, text: str, parent: QWidget) -> QLabel:
+        label = QLabel(escape(text).replace("\n\n", "<br><br>"), parent)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def done_count(self) -> int:
+        return sum(card.done_box.isChecked() for card in self.cards)
+
+    def _update_heading(self) -> None:
+        total = len(self.cards)
+        self.heading.setText(f"<b>What you can do</b> — {self.done_count()} of {total} done")
+
+    def _card_toggled(self, number: int, done: bool) -> None:
+        self._update_heading()
+        if self._article_id is not None:
+            self.done_toggled.emit(self._article_id, number, done)

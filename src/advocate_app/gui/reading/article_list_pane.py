@@ -1,0 +1,249 @@
+"""The left pane: search, filters and the article list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advocate_app.core.store.library import Library
+from advocate_app.core.store.queries import ArticleQuery, SortOrder, StatusFilter
+from advocate_app.gui.reading.article_delegate import ArticleDelegate
+from advocate_app.gui.reading.article_model import ArticleListModel
+
+SEARCH_DELAY_MS = 200
+STATUS_LABELS = {
+    StatusFilter.ALL: "All",
+    StatusFilter.UNREAD: "Unread",
+    StatusFilter.STARRED: "Starred",
+    StatusFilter.OPEN: "Open",
+    StatusFilter.DONE: "Done",
+}
+STATUS_TIPS = {
+    StatusFilter.ALL: "Every article",
+    StatusFilter.UNREAD: "Articles you have not opened yet",
+    StatusFilter.STARRED: "Articles you starred",
+    StatusFilter.OPEN: "Articles with actions you have not done yet",
+    StatusFilter.DONE: "Articles whose actions are all done",
+}
+SORT_LABELS = {
+    SortOrder.NEWEST: "Newest first",
+    SortOrder.OLDEST: "Oldest first",
+    SortOrder.TITLE: "Title A–Z",
+}
+ALL_CATEGORIES = ""
+
+
+class ArticleListPane(QWidget):
+    current_article_changed = Signal(object)  # article id or None
+    query_changed = Signal(object)  # ArticleQuery
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self.model = ArticleListModel(library, self)
+        # Qt properties are set one by one, never as constructor keywords: PySide6 6.12.0
+        # corrupts Python reference counts with those (a crash some time later).
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_query)
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.setSpacing(6)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search articles and actions  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search")
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_query)
+        layout.addWidget(self.search)
+
+        self.status_group = QButtonGroup(self)
+        self.status_group.setExclusive(True)
+        status_row = QHBoxLayout()
+        status_row.setSpacing(2)
+        self.status_buttons: dict[StatusFilter, QToolButton] = {}
+        for status, label in STATUS_LABELS.items():
+            button = QToolButton(self)
+            button.setText(label)
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setToolTip(STATUS_TIPS[status])
+            button.setAccessibleName(f"Show {label.lower()} articles")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.status_group.addButton(button)
+            self.status_buttons[status] = button
+            status_row.addWidget(button)
+        self.status_buttons[StatusFilter.ALL].setChecked(True)
+        self.status_group.buttonToggled.connect(lambda _b, on: on and self._apply_query())
+        layout.addLayout(status_row)
+
+        combos = QHBoxLayout()
+        self.category = QComboBox(self)
+        self.category.setAccessibleName("Category")
+        self.category.setToolTip("Show one category")
+        self.category.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.category.setMinimumContentsLength(10)
+        self.category.currentIndexChanged.connect(lambda _: self._apply_query())
+        self.sort = QComboBox(self)
+        self.sort.setAccessibleName("Sort order")
+        for order, label in SORT_LABELS.items():
+            self.sort.addItem(label, order)
+        self.sort.currentIndexChanged.connect(lambda _: self._apply_query())
+        combos.addWidget(self.category, 1)
+        combos.addWidget(self.sort)
+        layout.addLayout(combos)
+        self.source = QComboBox(self)
+        self.source.setAccessibleName("Source")
+        self.source.setToolTip("Show the articles of one feed")
+        self.source.currentIndexChanged.connect(lambda _: self._apply_query())
+        layout.addWidget(self.source)
+
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(ArticleDelegate(self.view))
+        self.view.setUniformItemSizes(True)  # rows are never measured one by one
+        # Lay rows out in batches, so a long list does not delay the first paint.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(200)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setAccessibleName("Articles")
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        layout.addWidget(self.view, 1)
+
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Number of articles shown")
+        layout.addWidget(self.count_label)
+        self.refresh_categories()
+        self.refresh_sources()
+        self.model.modelReset.connect(self._update_count)
+
+    # --- queries -------------------------------------------------------------
+    def query(self) -> ArticleQuery:
+        status = next(
+            (s for s, b in self.status_buttons.items() if b.isChecked()), StatusFilter.ALL
+        )
+        return ArticleQuery(
+            search=self.search.text().strip(),
+            category=self.category.currentData() or None,
+            status=status,
+            sort=self.sort.currentData() or SortOrder.NEWEST,
+            feed_id=self.source.currentData(),
+        )
+
+    def set_query(self, query: ArticleQuery) -> None:
+        """Restore filters (from the last session) without running the query once per widget."""
+        widgets = (self.search, self.category, self.sort, self.status_group, self.source)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.setText(query.search)
+        category_index = self.category.findData(query.category or ALL_CATEGORIES)
+        self.category.setCurrentIndex(max(0, category_index))
+        self.sort.setCurrentIndex(max(0, self.sort.findData(query.sort)))
+        self.status_buttons[query.status].setChecked(True)
+        self.source.setCurrentIndex(max(0, self.source.findData(query.feed_id)))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._apply_query()
+
+    def _apply_query(self) -> None:
+        self._search_timer.stop()
+        current = self.current_id()
+        query = self.query()
+        if query != self.model.query or not self.model.rowCount():
+            self.model.set_query(query)
+        if current is not None:
+            self.select(current)
+        self.query_changed.emit(query)
+
+    def reload(self) -> None:
+        """The library changed: run the query again, keeping the current article if it stays."""
+        current = self.current_id()
+        self.refresh_categories()
+        self.refresh_sources()
+        self.model.reload()
+        if current is not None:
+            self.select(current)
+
+    def refresh_sources(self) -> None:
+        """The feeds, with unread counts; hidden until there is one."""
+        rows = self._library.db.execute(
+            "SELECT f.id, f.title, (SELECT count(*) FROM feed_entries e JOIN articles a"
+            " ON a.id = e.article_id WHERE e.feed_id = f.id AND a.is_read = 0"
+            " AND a.deleted_at IS NULL) FROM feeds f ORDER BY f.title COLLATE NOCASE"
+        ).fetchall()
+        chosen = self.source.currentData()
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem("All sources", None)
+        for feed_id, title, unread in rows:
+            self.source.addItem(f"{title} ({unread} unread)" if unread else title, feed_id)
+        index = self.source.findData(chosen) if chosen is not None else 0
+        self.source.setCurrentIndex(max(0, index))
+        self.source.blockSignals(False)
+        self.source.setVisible(bool(rows))
+
+    def refresh_categories(self) -> None:
+        chosen = self.category.currentData()
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem("All categories", ALL_CATEGORIES)
+        for name, count in self._library.categories():
+            self.category.addItem(f"{name} ({count})", name)
+        self.category.setCurrentIndex(max(0, self.category.findData(chosen or ALL_CATEGORIES)))
+        self.category.blockSignals(False)
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        self.count_label.setText(f"{shown} article{'s' if shown != 1 else ''}")
+
+    # --- selection -----------------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedIndexes())
+        ids = [self.model.id_at(row) for row in rows]
+        chosen = [i for i in ids if i is not None]
+        current = self.current_id()
+        return chosen or ([current] if current is not None else [])
+
+    def select(self, article_id: int) -> bool:
+        row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        self.view.setCurrentIndex(self.model.index(row))
+        self.view.scrollTo(self.model.index(row))
+        return True
+
+    def select_row(self, row: int) -> None:
+        row = max(0, min(row, self.model.rowCount() - 1))
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row))
+
+    def move(self, step: int) -> None:
+        index = self.view.currentIndex()
+        self.select_row(index.row() + step if index.isValid() else 0)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.model.id_at(current.row()) if current.isValid() else None
+        self.current_article_changed.emit(article_id)

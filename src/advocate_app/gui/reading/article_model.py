@@ -1,0 +1,140 @@
+"""The article list as a Qt model: holds only ids, loads rows a page at a time."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable
+from datetime import datetime
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from advocate_app.core.store.library import Library
+from advocate_app.core.store.queries import ArticleQuery
+from advocate_app.core.store.records import ArticleSummary
+
+PAGE_SIZE = 100
+CACHED_PAGES = 30
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticleRole(IntEnum):
+    ID = Qt.ItemDataRole.UserRole + 1
+    SUMMARY = Qt.ItemDataRole.UserRole + 2
+    DETAILS = Qt.ItemDataRole.UserRole + 3  # "source · date · category"
+    PROGRESS = Qt.ItemDataRole.UserRole + 4  # "2/8"
+    UNREAD = Qt.ItemDataRole.UserRole + 5
+    STARRED = Qt.ItemDataRole.UserRole + 6
+
+
+class ArticleListModel(QAbstractListModel):
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._query = ArticleQuery()
+        self._ids: list[int] = []
+        self._rows: dict[int, int] = {}
+        self._pages: OrderedDict[int, list[ArticleSummary | None]] = OrderedDict()
+
+    # --- the query ------------------------------------------------------
+    @property
+    def query(self) -> ArticleQuery:
+        return self._query
+
+    def set_query(self, query: ArticleQuery) -> None:
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Run the query again (after imports, deletions, filter changes)."""
+        self.beginResetModel()
+        self._ids = self._library.ids(self._query)
+        self._rows = {article_id: row for row, article_id in enumerate(self._ids)}
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh(self, ids: Iterable[int]) -> None:
+        """Read these articles again (their marks changed); rows stay where they are."""
+        for article_id in ids:
+            row = self._rows.get(article_id)
+            if row is None:
+                continue
+            self._pages.pop(row // PAGE_SIZE, None)
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def row_of(self, article_id: int) -> int | None:
+        return self._rows.get(article_id)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def summary_at(self, row: int) -> ArticleSummary | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page_number = row // PAGE_SIZE
+        page = self._pages.get(page_number)
+        if page is None:
+            page = self._load_page(page_number)
+        else:
+            self._pages.move_to_end(page_number)
+        return page[row % PAGE_SIZE]
+
+    def _load_page(self, page_number: int) -> list[ArticleSummary | None]:
+        ids = self._ids[page_number * PAGE_SIZE : (page_number + 1) * PAGE_SIZE]
+        found = {s.id: s for s in self._library.summaries(ids)}
+        page = [found.get(article_id) for article_id in ids]
+        self._pages[page_number] = page
+        while len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    # --- Qt model interface ---------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        summary = self.summary_at(index.row()) if index.isValid() else None
+        if summary is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return summary.title
+        if role == ArticleRole.ID:
+            return summary.id
+        if role == ArticleRole.SUMMARY:
+            return summary
+        if role == ArticleRole.DETAILS:
+            return details_line(summary)
+        if role == ArticleRole.PROGRESS:
+            return f"{summary.done}/{summary.actions}"
+        if role == ArticleRole.UNREAD:
+            return not summary.read
+        if role == ArticleRole.STARRED:
+            return summary.starred
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{summary.title}\n{details_line(summary)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            state = "unread, " if not summary.read else ""
+            star = "starred, " if summary.starred else ""
+            return (
+                f"{summary.title}. {state}{star}{summary.done} of {summary.actions} actions done. "
+                f"{details_line(summary)}"
+            )
+        return None
+
+
+def details_line(summary: ArticleSummary) -> str:
+    parts = [summary.source or "No source"]
+    if summary.published:
+        try:
+            parts.append(_short_date(datetime.fromisoformat(summary.published)))
+        except ValueError:
+            pass
+    if summary.categories:
+        parts.append(summary.categories[0])
+    return " · ".join(parts)
+
+
+def _short_date(value: datetime) -> str:
+    return f"{value.strftime('%b')} {value.day}, {value.year}"

@@ -1,0 +1,102 @@
+"""The centre pane: the article text, rendered safely, with collapsible sections."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from advocate_app.core.store.records import StoredArticle
+from advocate_app.gui.links import LinkPolicy
+from advocate_app.gui.reading.reader_html import (
+    INTERNAL_SCHEME,
+    ReaderOptions,
+    article_html,
+    style_sheet,
+)
+
+MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 32
+
+
+class SafeTextBrowser(QTextBrowser):
+    """A text browser that never loads anything: no images, no remote resources."""
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+        return None
+
+
+class ReaderView(SafeTextBrowser):
+    related_requested = Signal(int)  # article id
+    font_size_changed = Signal(int)
+
+    def __init__(self, links: LinkPolicy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._links = links
+        self._stored: StoredArticle | None = None
+        self._collapsed: set[str] = set()
+        self._related: dict[str, int] = {}
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._follow)
+        self.setAccessibleName("Article text")
+        self.setPlaceholderText("Select an article to read it here.")
+        self.document().setDocumentMargin(18)
+
+    @property
+    def article_id(self) -> int | None:
+        return self._stored.id if self._stored else None
+
+    def show_article(self, stored: StoredArticle | None, related_ids: dict[str, int]) -> None:
+        self._stored = stored
+        self._related = related_ids
+        self.verticalScrollBar().setValue(0)
+        self._render()
+
+    def set_collapsed(self, sections: set[str]) -> None:
+        self._collapsed = set(sections)
+        self._render()
+
+    def collapsed(self) -> set[str]:
+        return set(self._collapsed)
+
+    def point_size(self) -> int:
+        return self.font().pointSize()
+
+    def set_point_size(self, size: int) -> None:
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        font = self.font()
+        font.setPointSize(size)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self._render()
+        self.font_size_changed.emit(size)
+
+    def page_down(self) -> bool:
+        """Scroll one page; False when already at the end."""
+        bar = self.verticalScrollBar()
+        if bar.value() >= bar.maximum():
+            return False
+        bar.setValue(bar.value() + bar.pageStep())
+        return True
+
+    def _render(self) -> None:
+        if self._stored is None:
+            self.clear()
+            return
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        self.document().setDefaultStyleSheet(style_sheet(muted))
+        options = ReaderOptions(frozenset(self._collapsed), self._related)
+        position = self.verticalScrollBar().value()
+        self.setHtml(article_html(self._stored.article, options))
+        self.verticalScrollBar().setValue(position)
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == INTERNAL_SCHEME:
+            kind, _, value = url.path().partition("/")
+            if kind == "toggle":
+                self._collapsed ^= {value}
+                self._render()
+            elif kind == "article" and value.isdigit():
+                self.related_requested.emit(int(value))
+            return
+        self._links.open(url)

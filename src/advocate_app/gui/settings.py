@@ -1,0 +1,93 @@
+"""Window state and reading preferences kept between sessions (QSettings)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from advocate_app.core.store.queries import ArticleQuery, SortOrder, StatusFilter
+
+ORGANIZATION = "Advocate"
+APPLICATION = "Advocate"
+APP_ID = "org.advocate.Advocate"
+
+
+class WindowSettings:
+    """Typed access to the few things the window remembers."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._s = settings
+
+    def geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    def splitter(self) -> QByteArray | None:
+        value = self._s.value("window/splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_splitter(self, value: QByteArray) -> None:
+        self._s.setValue("window/splitter", value)
+
+    def query(self) -> ArticleQuery:
+        def pick(enum, key: str, default):
+            try:
+                return enum(str(self._s.value(key, default)))
+            except ValueError:
+                return default
+
+        return ArticleQuery(
+            search=str(self._s.value("filters/search", "") or ""),
+            category=str(self._s.value("filters/category", "") or "") or None,
+            status=pick(StatusFilter, "filters/status", StatusFilter.ALL),
+            sort=pick(SortOrder, "filters/sort", SortOrder.NEWEST),
+        )
+
+    def set_query(self, query: ArticleQuery) -> None:
+        self._s.setValue("filters/search", query.search)
+        self._s.setValue("filters/category", query.category or "")
+        self._s.setValue("filters/status", str(query.status))
+        self._s.setValue("filters/sort", str(query.sort))
+
+    def last_article(self) -> int | None:
+        value = self._s.value("reader/last_article")
+        try:
+            return int(value) if value not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+    def set_last_article(self, article_id: int | None) -> None:
+        self._s.setValue("reader/last_article", "" if article_id is None else article_id)
+
+    def font_size(self, default: int) -> int:
+        try:
+            return int(self._s.value("reader/font_size", default))
+        except (TypeError, ValueError):
+            return default
+
+    def set_font_size(self, size: int) -> None:
+        self._s.setValue("reader/font_size", size)
+
+    def collapsed_sections(self) -> set[str]:
+        value = str(self._s.value("reader/collapsed", "") or "")
+        return {part for part in value.split(",") if part}
+
+    def set_collapsed_sections(self, sections: set[str]) -> None:
+        self._s.setValue("reader/collapsed", ",".join(sorted(sections)))
+
+    def known_library(self, path: str) -> bool:
+        return bool(self._s.value(f"libraries/{_key(path)}", False, type=bool))
+
+    def remember_library(self, path: str) -> None:
+        self._s.setValue(f"libraries/{_key(path)}", True)
+
+    def sync(self) -> None:
+        self._s.sync()
+
+
+def _key(path: str) -> str:
+    return hashlib.sha256(path.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,1 @@
+"""Tracking: notes, calls, follow-ups, activity, export, backup and restore."""

@@ -1,0 +1,86 @@
+"""Small questions about an action: a note, a phone call, a follow-up date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QWidget,
+)
+
+from advocate_app.core.store.tracking import CallOutcome
+
+OUTCOMES = {
+    CallOutcome.CONTACTED: "Talked to someone",
+    CallOutcome.VOICEMAIL: "Left a voicemail",
+    CallOutcome.UNAVAILABLE: "Nobody answered (try again later)",
+}
+
+
+def ask_note(parent: QWidget) -> str | None:
+    text, ok = QInputDialog.getMultiLineText(
+        parent, "Note", "What did you do? (saved with the action)"
+    )
+    return text.strip() if ok else None
+
+
+def ask_follow_up(parent: QWidget) -> date | None:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Follow up on")
+    form = QFormLayout(dialog)
+    when = QDateEdit(QDate.currentDate().addDays(7), dialog)
+    when.setCalendarPopup(True)
+    when.setAccessibleName("Follow-up date")
+    form.addRow("Remind me on", when)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return when.date().toPython()
+
+
+def ask_call(parent: QWidget, officials: list[str]) -> tuple[str, CallOutcome] | None:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Log a call")
+    form = QFormLayout(dialog)
+    who = QComboBox(dialog)
+    who.setEditable(True)
+    who.addItems(officials)
+    who.setAccessibleName("Official called")
+    outcome = QComboBox(dialog)
+    for value, label in OUTCOMES.items():
+        outcome.addItem(label, value)
+    outcome.setAccessibleName("Outcome")
+    form.addRow("Who", who)
+    form.addRow("Outcome", outcome)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not who.currentText().strip():
+        return None
+    return who.currentText().strip(), CallOutcome(outcome.currentData())
+
+
+def _ask(dialog: QDialog, form: QFormLayout) -> bool:
+    """Add OK and Cancel, show the dialog, and say whether the reader pressed OK."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    return dialog.exec() == QDialog.DialogCode.Accepted

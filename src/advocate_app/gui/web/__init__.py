@@ -1,0 +1,1 @@
+"""Web sources: add by address, feeds, OPML, working offline."""

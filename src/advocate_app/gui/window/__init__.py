@@ -1,0 +1,1 @@
+"""The main window: panes wired together, menus and shortcuts."""

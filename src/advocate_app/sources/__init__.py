@@ -1,1 +1,0 @@
-"""Sources: fetch article pages and feeds from the web, to read them offline."""

@@ -1,1 +1,0 @@
-"""The Qt user interface, a thin layer over the Qt-free core."""
