@@ -1,4 +1,5 @@
-"""Shared test set-up: headless Qt, a fresh data folder per test, and the seed articles."""
+"""Shared test set-up: headless Qt, a fresh data folder per test, no real keychain, the seed
+articles and other shared data (reported once in the summary), and a local web server."""
 
 from __future__ import annotations
 
@@ -6,28 +7,48 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from advocate_app.core.importer import import_paths
 from advocate_app.core.store.library import open_library
-from advocate_app.gui.links import LinkPolicy
-from advocate_app.gui.settings import WindowSettings
-from advocate_app.gui.window.main_window import MainWindow
-
-from .helpers import Opened
+from tests.support.data import write_directory
+from tests.support.http import Server
+from tests.support.paths import SEEDS, SHARED, SHARED_DATA
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SHARED = REPO_ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
+# CI sets this: there, missing shared data is an error, not a reason to skip half the suite.
+REQUIRE_SHARED = "ADVOCATE_REQUIRE_SHARED"
+_shared_users: set[str] = set()
+
+
+def _need_shared(request: pytest.FixtureRequest, path: Path) -> Path:
+    _shared_users.add(request.node.nodeid)
+    if not path.exists():
+        message = f"this test reads {path}, which is missing"
+        if os.environ.get(REQUIRE_SHARED):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _shared_users:
+        state = "present" if SHARED.is_dir() else "MISSING"
+        terminalreporter.write_line(
+            f"{len(_shared_users)} tests read the shared data in {SHARED} ({state})."
+        )
 
 
 @pytest.fixture
-def seeds() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip(f"the shared seed articles are not at {SEEDS}")
-    return SEEDS
+def seeds(request: pytest.FixtureRequest) -> Path:
+    """The three real articles in ../shared/seeds."""
+    return _need_shared(request, SEEDS)
+
+
+@pytest.fixture
+def shared_data(request: pytest.FixtureRequest) -> Path:
+    """The public officials data and ZIP table in ../shared/data."""
+    return _need_shared(request, SHARED_DATA)
 
 
 @pytest.fixture
@@ -63,7 +84,20 @@ def no_system_keychain():
 
 
 @pytest.fixture
-def library_path(tmp_path, seeds) -> Path:
+def use_keyring():
+    """Install a keyring backend for one test (the one above puts "none" back after)."""
+    import keyring
+
+    def install(backend):
+        keyring.set_keyring(backend)
+        return backend
+
+    return install
+
+
+@pytest.fixture
+def library_path(tmp_path: Path, seeds: Path) -> Path:
+    """A library in the test's data folder holding the three seed articles."""
     path = tmp_path / "data" / "library.sqlite3"
     library = open_library(path)
     list(import_paths(library, [seeds]))
@@ -72,32 +106,14 @@ def library_path(tmp_path, seeds) -> Path:
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path):
-    """Open a window on a library; several calls simulate closing and restarting the app."""
-    opened = Opened()
-    notices: list[tuple[str, str, str]] = []
-    windows: list[MainWindow] = []
+def directory_source(tmp_path: Path) -> Path:
+    """A folder with the four files of a small officials directory."""
+    return write_directory(tmp_path / "source")
 
-    def make(path: Path) -> MainWindow:
-        settings = WindowSettings(
-            QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        )
-        library = open_library(path)
-        window = MainWindow(
-            library,
-            settings,
-            links=LinkPolicy(opened, report=lambda message: window.show_status(message)),
-            notify=lambda *notice: notices.append(notice),
-        )
-        window.opened = opened  # type: ignore[attr-defined]
-        window.notices = notices  # type: ignore[attr-defined]
-        qtbot.addWidget(window)
-        window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # shortcuts need an active window
-        windows.append(window)
-        return window
 
-    yield make
-    for window in windows:
-        window.library.close()
+@pytest.fixture
+def server():
+    """A web server on 127.0.0.1 with article pages, feeds and misbehaving addresses."""
+    running = Server()
+    yield running
+    running.stop()

@@ -7,7 +7,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from .conftest import REPO_ROOT
+from tests.support.paths import REPO_ROOT
 
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:
@@ -146,13 +146,13 @@ def test_the_window_starts_without_loading_what_only_later_features_need():
         "from PySide6.QtCore import QSettings\n"
         "from PySide6.QtWidgets import QApplication\n"
         "import advocate_app.gui.app\n"
-        "from advocate_app.core.store.library import open_library\n"
+        "from advocate_app.core.session import Session\n"
         "from advocate_app.gui.window.main_window import MainWindow\n"
         "from advocate_app.gui.settings import WindowSettings\n"
         "app = QApplication([])\n"
         "folder = Path(tempfile.mkdtemp())\n"
         "settings = WindowSettings(QSettings(str(folder / 's.ini'), QSettings.Format.IniFormat))\n"
-        "window = MainWindow(open_library(folder / 'library.sqlite3'), settings)\n"
+        "window = MainWindow(Session.open(folder), settings)\n"
         "window.show()\n"
         "heavy = ['bs4', 'jinja2', 'keyring', 'zipcodes', 'urllib.request', 'multiprocessing',"
         " 'platformdirs', 'importlib.metadata']\n"

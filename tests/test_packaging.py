@@ -9,8 +9,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from advocate_app.gui.settings import APP_ID
-
-from .conftest import REPO_ROOT
+from tests.support.paths import REPO_ROOT
 
 LINUX = REPO_ROOT / "packaging" / "linux"
 
@@ -58,4 +57,4 @@ def test_window_icon_and_desktop_name(qapp, data_dir):
     finally:
         window.close()
         instance.close()
-        window.library.close()
+        window.session.close()

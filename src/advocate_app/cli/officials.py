@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
-from pathlib import Path
 from typing import TextIO
 
-from advocate_app.core.officials.choices import OfficialChoices, load_choices, save_choices
-from advocate_app.core.officials.directory import DirectoryError, open_directory, update_directory
-from advocate_app.core.officials.lookup import MyOfficials, Official, find_officials
+from advocate_app.cli.common import EXIT_OK, EXIT_USAGE, fail, write_json
+from advocate_app.core.officials.directory import DirectoryError
+from advocate_app.core.officials.model import MyOfficials, Official
 from advocate_app.core.profile.model import Profile, field_errors, normalized
-from advocate_app.core.profile.storage import ProfileStore
+from advocate_app.core.session import Session
+from advocate_app.core.web.network import NetworkOff
 
+COMMANDS = ("profile", "directory", "officials")
 PROFILE_FIELDS = (
     "prefix",
     "first_name",
@@ -76,43 +76,31 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     )
 
 
-def run(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO) -> int:
+def run(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
     if args.command == "profile":
-        return _profile(args, folder, out, err)
+        return _profile(args, session, out, err)
     if args.command == "directory":
-        return _directory(args, folder, out, err)
-    return _officials(args, folder, out, err)
+        return _directory(args, session, out, err)
+    return _officials(args, session, out, err)
 
 
-def _profile(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO) -> int:
-    store = ProfileStore(folder)
-    stored = store.load()
+def _profile(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
+    store = session.profiles
+    stored = session.load_profile()
     if stored.notice:
         print(f"note: {stored.notice}", file=err)
     if args.profile_command == "show":
         data = stored.profile.to_dict()
         if args.json:
-            json.dump(
-                {
-                    **data,
-                    "stored_in": "keychain" if stored.in_keychain else str(store.fallback_path),
-                },
-                out,
-                indent=2,
-                ensure_ascii=False,
-            )
-            out.write("\n")
+            where = "keychain" if stored.in_keychain else str(store.fallback_path)
+            write_json({**data, "stored_in": where}, out)
         else:
             for key, value in data.items():
                 print(f"{key.replace('_', ' '):>11}: {'' if value is None else value}", file=out)
-        return 0
+        return EXIT_OK
     changes = {name: getattr(args, name) for name in PROFILE_FIELDS}
-    if args.district is not None:
-        if args.district.strip() == "":
-            changes["district"] = None
-        elif not args.district.strip().isdigit():
-            print("advocate: --district takes a number, like 7 (0 for at-large)", file=err)
-            return 2
+    if args.district is not None and args.district.strip() and not args.district.strip().isdigit():
+        return fail("--district takes a number, like 7 (0 for at-large)", err, EXIT_USAGE)
     profile = stored.profile.updated(**{k: v for k, v in changes.items() if v is not None})
     if args.district is not None:
         district = args.district.strip()
@@ -122,97 +110,61 @@ def _profile(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO) -
     if errors:
         for name, message in errors.items():
             print(f"advocate: {name.replace('_', ' ')}: {message}", file=err)
-        print("advocate: nothing was saved", file=err)
-        return 1
-    saved = store.save(profile)
+        return fail("nothing was saved", err)
+    saved = session.save_profile(profile)
     if saved.notice:
         print(f"note: {saved.notice}", file=err)
     where = "the system keychain" if saved.in_keychain else str(store.fallback_path)
     print(f"Saved your details in {where}.", file=out)
-    return 0
+    return EXIT_OK
 
 
-def _directory(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO) -> int:
+def _directory(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
     if args.directory_command == "status":
-        directory = open_directory(folder)
-        if directory is None:
+        info = session.directory_info()
+        if info is None:
             print("There is no directory yet. Get one with: advocate directory update", file=out)
             return 1
-        info = directory.info()
-        directory.close()
         print(
             f"Directory of {info.legislators} members of Congress, data as of "
             f"{info.data_date}, fetched {info.fetched_at} from {info.source}.",
             file=out,
         )
-        return 0
-    if (args.source is None or args.source.startswith(("http://", "https://"))) and not _online(
-        folder
-    ):
-        print(
-            "advocate: network access is turned off (advocate network on); use --from FOLDER",
-            file=err,
-        )
-        return 1
+        return EXIT_OK
+    had_one = session.directory_info() is not None
     try:
-        info = update_directory(folder, args.source, progress=lambda m: print(m, file=err))
+        info = session.update_directory(args.source, progress=lambda m: print(m, file=err))
+    except NetworkOff:
+        return fail("network access is turned off (advocate network on); use --from FOLDER", err)
     except DirectoryError as exc:
         print(f"advocate: the directory was not updated: {exc}", file=err)
-        if open_directory(folder) is not None:
+        if had_one:
             print("advocate: the previous directory is still in use", file=err)
         return 1
     print(
         f"Updated: {info.legislators} members of Congress, data as of {info.data_date}.", file=out
     )
-    return 0
+    return EXIT_OK
 
 
-def _online(folder: Path) -> bool:
-    from contextlib import closing
-
-    from advocate_app.core.paths import library_path
-    from advocate_app.core.store.library import open_library
-    from advocate_app.core.web.network import network_allowed
-
-    if not library_path(folder).exists():
-        return True
-    with closing(open_library(library_path(folder), create=False)) as library:
-        return network_allowed(library)
-
-
-def _officials(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO) -> int:
-    choices = load_choices(folder)
-    if args.senator or args.representative is not None or args.contact:
-        urls = dict(choices.contact_urls)
-        for item in args.contact or ():
-            key, _, url = item.partition("=")
-            if not url.startswith(("http://", "https://", "mailto:")):
-                print(f"advocate: {item!r}: give ID=URL with a web or mailto address", file=err)
-                return 2
-            urls[key.strip()] = url.strip()
-        choices = OfficialChoices(
-            senators=tuple(args.senator[:2]) if args.senator else choices.senators,
-            representative=(
-                args.representative if args.representative is not None else choices.representative
-            ),
-            contact_urls=urls,
+def _officials(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
+    for item in args.contact or ():
+        key, _, url = item.partition("=")
+        if not url.startswith(("http://", "https://", "mailto:")):
+            return fail(f"{item!r}: give ID=URL with a web or mailto address", err, EXIT_USAGE)
+        session.set_contact_url(key.strip(), url.strip())
+    if args.senator or args.representative is not None:
+        session.set_typed_officials(
+            tuple(args.senator) if args.senator else None, args.representative
         )
-        save_choices(folder, choices)
-    stored = ProfileStore(folder).load()
-    directory = open_directory(folder)
-    try:
-        officials = find_officials(stored.profile, directory, choices=choices)
-    finally:
-        if directory is not None:
-            directory.close()
+    officials = session.my_officials()
     if args.json:
-        json.dump(officials.to_dict(), out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        write_json(officials.to_dict(), out)
     else:
         out.write(_as_text(officials))
     for note in officials.notes:
         print(f"note: {note}", file=err)
-    return 0
+    return EXIT_OK
 
 
 def _as_text(officials: MyOfficials) -> str:

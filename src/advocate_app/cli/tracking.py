@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
-from contextlib import closing
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from advocate_app.core.paths import library_path
-from advocate_app.core.store.backup import backup, check_backup, restore
+from advocate_app.cli.common import EXIT_OK, EXIT_USAGE, fail, write_json
+from advocate_app.core.fs import atomic_write
+from advocate_app.core.session import Session
+from advocate_app.core.store.backup import check_backup
 from advocate_app.core.store.database import LibraryError
-from advocate_app.core.store.export import export_csv, export_json
-from advocate_app.core.store.library import Library, open_library
-from advocate_app.core.store.tracking import (
-    CallOutcome,
-    activity,
-    log_call,
-    mark_done,
-    set_follow_up,
-    undo,
-)
+from advocate_app.core.store.tracking import CallOutcome
 
 COMMANDS = ("done", "undo", "call", "follow-up", "activity", "export", "backup", "restore")
 
@@ -56,77 +47,72 @@ def _article_action(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", type=int, metavar="ACTION")
 
 
-def run(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO) -> int:
-    path = library_path(folder)
+def run(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
     if args.command == "restore":
-        return _restore(path, args.file, out, err)
-    if not path.exists():
-        print(f"advocate: the library in {folder} is empty", file=err)
-        return 1
-    with closing(open_library(path, create=False)) as library:
-        if args.command in ("done", "undo", "call", "follow-up"):
-            return _mark(library, args, out, err)
-        if args.command == "activity":
-            return _activity(library, args.json, out)
-        if args.command == "export":
-            text = export_json(library) if args.format == "json" else export_csv(library)
-            if args.output:
-                args.output.write_text(text, encoding="utf-8")
-                print(f"Exported to {args.output}", file=err)
-            else:
-                out.write(text if text.endswith("\n") else text + "\n")
-            return 0
-        target = backup(library, args.file)
-        print(f"Backed up the library to {target}", file=out)
-        return 0
+        return _restore(session, args.file, out, err)
+    if not session.has_library():
+        return fail(f"the library in {session.folder} is empty", err)
+    if args.command in ("done", "undo", "call", "follow-up"):
+        return _mark(session, args, out, err)
+    if args.command == "activity":
+        return _activity(session, args.json, out)
+    if args.command == "export":
+        text = session.export(args.format)
+        if args.output:
+            atomic_write(args.output, text)
+            print(f"Exported to {args.output}", file=err)
+        else:
+            out.write(text if text.endswith("\n") else text + "\n")
+        return EXIT_OK
+    target = session.backup(args.file)
+    print(f"Backed up the library to {target}", file=out)
+    return EXIT_OK
 
 
-def _mark(library: Library, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    stored = library.get(args.article_id)
-    if stored is None:
-        print(f"advocate: no article with id {args.article_id}", file=err)
-        return 1
-    action = next((a for a in stored.article.actions if a.number == args.action), None)
-    if action is None:
-        print(f"advocate: article {args.article_id} has no action {args.action}", file=err)
-        return 1
+def _mark(session: Session, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if session.article(args.article_id) is None:
+        return fail(f"no article with id {args.article_id}", err)
+    found = session.action(args.article_id, args.action)
+    if found is None:
+        return fail(f"article {args.article_id} has no action {args.action}", err)
+    stored, action = found
     label = f"action {action.number} ({action.title})"
     if args.command == "done":
-        mark_done(library, stored.id, action.number, args.note)
+        session.set_done(stored.id, action.number, True, args.note)
         print(f"Marked {label} done.", file=out)
     elif args.command == "undo":
-        if not undo(library, stored.id, action.number):
+        if not session.set_done(stored.id, action.number, False):
             print(f"{label} was not marked done.", file=out)
         else:
             print(f"{label} is open again.", file=out)
     elif args.command == "call":
-        log_call(
-            library, stored.id, action.number, args.official, CallOutcome(args.outcome), args.note
-        )
-        hint = " Try again later; it stays open." if args.outcome == "unavailable" else ""
+        outcome = CallOutcome(args.outcome)
+        session.log_call(stored.id, action.number, args.official, outcome, args.note)
+        hint = " Try again later; it stays open." if outcome is CallOutcome.UNAVAILABLE else ""
         print(f"Logged a call to {args.official} ({args.outcome}) for {label}.{hint}", file=out)
+    elif args.due == "clear":
+        session.set_follow_up(stored.id, action.number, None)
+        print(f"No follow-up for {label}.", file=out)
     else:
-        if args.due == "clear":
-            set_follow_up(library, stored.id, action.number, None)
-            print(f"No follow-up for {label}.", file=out)
-        else:
-            try:
-                due = date.fromisoformat(args.due)
-            except ValueError:
-                print("advocate: give the date as YYYY-MM-DD, or 'clear'", file=err)
-                return 2
-            set_follow_up(library, stored.id, action.number, due)
-            print(f"Follow up on {label} on {due.isoformat()}.", file=out)
-    return 0
+        try:
+            due = date.fromisoformat(args.due)
+        except ValueError:
+            return fail("give the date as YYYY-MM-DD, or 'clear'", err, EXIT_USAGE)
+        session.set_follow_up(stored.id, action.number, due)
+        print(f"Follow up on {label} on {due.isoformat()}.", file=out)
+    return EXIT_OK
 
 
-def _activity(library: Library, as_json: bool, out: TextIO) -> int:
-    summary = activity(library)
+def _activity(session: Session, as_json: bool, out: TextIO) -> int:
+    summary = session.activity()
     if as_json:
         data = asdict(summary)
-        json.dump(data, out, indent=2, ensure_ascii=False)
-        out.write("\n")
-        return 0
+        # The shape earlier versions printed: [article id, title, action, due].
+        data["follow_ups_due"] = [
+            [f.article_id, f.article_title, f.action_number, f.due] for f in summary.follow_ups_due
+        ]
+        write_json(data, out)
+        return EXIT_OK
     print(
         f"Actions done: {summary.actions_done}   Letters sent: {summary.letters_sent}   "
         f"Calls: {summary.calls}   Streak: {summary.streak_days} day(s)",
@@ -136,24 +122,25 @@ def _activity(library: Library, as_json: bool, out: TextIO) -> int:
         print(f"  week of {week}: {'#' * count} {count}", file=out)
     for name, count in summary.letters_per_official:
         print(f"  {count} letter(s) to {name}", file=out)
-    for article_id, title, number, due in summary.follow_ups_due:
-        print(f"  follow up (due {due}): #{article_id} action {number} — {title}", file=out)
-    for event in summary.recent[:10]:
+    for due in summary.follow_ups_due:
         print(
-            f"  {event.at[:16].replace('T', ' ')}  {event.detail} — {event.article_title}", file=out
+            f"  follow up (due {due.due}): #{due.article_id} action {due.action_number} — "
+            f"{due.article_title}",
+            file=out,
         )
-    return 0
+    for event in summary.recent[:10]:
+        title = event.article_title + (" (deleted)" if event.article_deleted else "")
+        print(f"  {event.at[:16].replace('T', ' ')}  {event.detail} — {title}", file=out)
+    return EXIT_OK
 
 
-def _restore(path: Path, source: Path, out: TextIO, err: TextIO) -> int:
+def _restore(session: Session, source: Path, out: TextIO, err: TextIO) -> int:
     try:
         check_backup(source)
-        with closing(open_library(path)) as library:
-            safety = restore(library, source)
+        safety = session.restore(source)
     except LibraryError as exc:
-        print(f"advocate: {exc}", file=err)
-        return 1
+        return fail(str(exc), err)
     print(
         f"Restored the library from {source}. What was there before is saved in {safety}.", file=out
     )
-    return 0
+    return EXIT_OK

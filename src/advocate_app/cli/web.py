@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
-from contextlib import closing
 from dataclasses import asdict
 from pathlib import Path
 from typing import TextIO
 
-from advocate_app.core.paths import library_path
-from advocate_app.core.store.library import Library, open_library
+from advocate_app.cli.common import EXIT_OK, fail, write_json
+from advocate_app.core.fs import atomic_write
+from advocate_app.core.session import Session
 
 COMMANDS = ("fetch", "feeds", "network")
+OFFLINE = "network access is turned off; turn it on with: advocate network on"
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -36,45 +36,42 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     network.add_argument("state", choices=("on", "off", "status"))
 
 
-def run(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO) -> int:
+def run(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
     from advocate_app.core.web.fetch import FetchError
+    from advocate_app.core.web.network import NetworkOff
 
-    with closing(open_library(library_path(folder))) as library:
-        try:
-            return _run(library, args, out, err)
-        except FetchError as exc:
-            print(f"advocate: {exc}", file=err)
-            return 1
+    try:
+        return _run(session, args, out, err)
+    except NetworkOff:
+        return fail(OFFLINE, err)
+    except FetchError as exc:
+        return fail(str(exc), err)
 
 
-def _run(library: Library, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from advocate_app.core.web import feeds as sources
-
+def _run(session: Session, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "network":
         if args.state != "status":
-            sources.set_network_allowed(library, args.state == "on")
-        state = "on" if sources.network_allowed(library) else "off"
+            session.set_network_allowed(args.state == "on")
+        state = "on" if session.network_allowed() else "off"
         print(f"Network access is {state}.", file=out)
-        return 0
+        return EXIT_OK
     if args.command == "fetch":
-        article_id, status = sources.fetch_article(library, args.url)
-        stored = library.get(article_id)
+        article_id, status = session.fetch_article(args.url)
+        stored = session.article(article_id)
         title = stored.article.title if stored else ""
         if args.json:
-            json.dump({"id": article_id, "status": status, "title": title, "url": args.url}, out)
-            out.write("\n")
+            write_json({"id": article_id, "status": status, "title": title, "url": args.url}, out)
         else:
             print(f"{status}  #{article_id}  {title}", file=out)
-        return 0
+        return EXIT_OK
     command = args.feeds_command
     if command == "add":
-        feed = sources.add_feed(library, args.url)
+        feed = session.add_feed(args.url)
         print(f"Subscribed to {feed.title} (#{feed.id}).", file=out)
     elif command == "list":
-        feeds = sources.list_feeds(library)
+        feeds = session.feeds()
         if args.json:
-            json.dump([asdict(f) for f in feeds], out, indent=2, ensure_ascii=False)
-            out.write("\n")
+            write_json([asdict(f) for f in feeds], out)
         for feed in [] if args.json else feeds:
             problem = f"  (last refresh failed: {feed.error})" if feed.error else ""
             print(
@@ -82,37 +79,41 @@ def _run(library: Library, args: argparse.Namespace, out: TextIO, err: TextIO) -
                 file=out,
             )
     elif command == "refresh":
-        reports = sources.refresh_feeds(library, progress=lambda m: print(m, file=err))
-        failed = False
-        for report in reports:
-            if report.error:
-                failed = True
-                print(f"{report.feed}: {report.error}", file=err)
-            elif report.not_modified:
-                print(f"{report.feed}: no change", file=out)
-            else:
-                print(f"{report.feed}: {report.new_articles} new", file=out)
-            for problem in report.entry_errors:
-                print(f"  {problem}", file=err)
-        return 1 if failed else 0
+        return _refresh(session, out, err)
     elif command == "remove":
-        sources.remove_feed(library, args.feed_id)
+        if not session.remove_feed(args.feed_id):
+            return fail(f"there is no feed #{args.feed_id} (see: advocate feeds list)", err)
         print(f"Unsubscribed from feed #{args.feed_id}.", file=out)
     elif command == "import":
         try:
             text = args.file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            print(f"advocate: {args.file}: {exc}", file=err)
-            return 1
-        count = sources.import_opml(library, text)
+            return fail(f"{args.file}: {exc}", err)
+        count = session.import_opml(text)
         print(
             f"Subscribed to {count} new feed(s). Run `advocate feeds refresh` to fetch them.",
             file=out,
         )
     else:
-        text = sources.export_opml(library)
+        text = session.export_opml()
         if args.output:
-            args.output.write_text(text, encoding="utf-8")
+            atomic_write(args.output, text)
         else:
             out.write(text)
-    return 0
+    return EXIT_OK
+
+
+def _refresh(session: Session, out: TextIO, err: TextIO) -> int:
+    reports = session.refresh_feeds(progress=lambda m: print(m, file=err))
+    failed = False
+    for report in reports:
+        if report.error:
+            failed = True
+            print(f"{report.feed}: {report.error}", file=err)
+        elif report.not_modified:
+            print(f"{report.feed}: no change", file=out)
+        else:
+            print(f"{report.feed}: {report.new_articles} new", file=out)
+        for problem in report.entry_errors:
+            print(f"  {problem}", file=err)
+    return 1 if failed else EXIT_OK

@@ -12,8 +12,8 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from advocate_app.core.paths import DIRECTORY_FILE, bundled, data_dir, library_path
+from advocate_app.core.session import Session
 from advocate_app.core.version import VersionAction
-from advocate_app.core.welcome import add_welcome_article
 from advocate_app.gui.settings import APP_ID, APPLICATION, ORGANIZATION, WindowSettings
 from advocate_app.gui.single_instance import SingleInstance
 from advocate_app.gui.startup import Ask, Choice, open_library_for_window
@@ -65,8 +65,9 @@ def start(
     if library is None:
         instance.close()
         return 1
-    first_run = add_welcome_article(library) is not None
-    window = MainWindow(library, window_settings)
+    session = Session(folder, library)
+    first_run = session.add_welcome_article() is not None
+    window = MainWindow(session, window_settings)
     if first_run and not (folder / DIRECTORY_FILE).exists():
         window.show_status(
             "To find your senators and representative offline, choose Officials ▸ Update "
@@ -95,7 +96,7 @@ def smoke_test(argv: list[str]) -> int:
         QApplication.processEvents()
         window.close()
         instance.close()
-        window.library.close()
+        window.session.close()
     ok = welcome and len(templates) >= 4
     print(
         f"smoke test {'passed' if ok else 'FAILED'}: window opened and closed; "
@@ -114,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window, instance = started
     code = QApplication.exec()
     instance.close()
-    window.library.close()
+    window.session.close()
     return code
 
 

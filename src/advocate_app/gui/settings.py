@@ -40,11 +40,13 @@ class WindowSettings:
             except ValueError:
                 return default
 
+        feed = str(self._s.value("filters/feed", "") or "")
         return ArticleQuery(
             search=str(self._s.value("filters/search", "") or ""),
             category=str(self._s.value("filters/category", "") or "") or None,
             status=pick(StatusFilter, "filters/status", StatusFilter.ALL),
             sort=pick(SortOrder, "filters/sort", SortOrder.NEWEST),
+            feed_id=int(feed) if feed.isdigit() else None,
         )
 
     def set_query(self, query: ArticleQuery) -> None:
@@ -52,6 +54,7 @@ class WindowSettings:
         self._s.setValue("filters/category", query.category or "")
         self._s.setValue("filters/status", str(query.status))
         self._s.setValue("filters/sort", str(query.sort))
+        self._s.setValue("filters/feed", "" if query.feed_id is None else str(query.feed_id))
 
     def last_article(self) -> int | None:
         value = self._s.value("reader/last_article")

@@ -1,71 +1,229 @@
-"""Background work: run a function on Qt's thread pool, get its result on the UI thread."""
+"""All background work of the window: one runner, one row of progress per running task.
+
+A task is `work(report, cancelled)` run on Qt's thread pool; `report(message, done, total)`
+sends progress, `cancelled()` says whether the reader asked it to stop. Its result or its
+error arrives on the UI thread, once. Workers never touch widgets; a task that needs the
+library opens its own connection (see AppContext.run).
+"""
 
 from __future__ import annotations
 
-import traceback
+import logging
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QToolButton,
+    QWidget,
+)
 
-from advocate_app.core.store.library import open_library
+log = logging.getLogger(__name__)
 
-if TYPE_CHECKING:
-    from advocate_app.core.importer import ImportResult
+Report = Callable[..., None]  # report(message, done=None, total=None)
+Cancelled = Callable[[], bool]
+Work = Callable[[Report, Cancelled], Any]
 
 
-class TaskSignals(QObject):
-    """Carries a task's news to the UI thread (a QRunnable cannot have signals itself)."""
+@dataclass(frozen=True)
+class Progress:
+    message: str = ""
+    done: int | None = None
+    total: int | None = None
 
-    progress = Signal(int, int, object)  # done, total, payload
+
+class _Signals(QObject):
+    """A QRunnable cannot have signals, so a small QObject carries the task's news."""
+
+    progress = Signal(object)  # Progress
     finished = Signal(object)  # the result
     failed = Signal(str)  # a readable message
 
 
 class Task(QRunnable):
-    """Runs `work(report, cancelled)`; `report(done, total, payload)` sends progress."""
-
-    def __init__(self, work: Callable[[Callable[[int, int, Any], None], Callable[[], bool]], Any]):
+    def __init__(self, key: str, label: str, work: Work, cancellable: bool) -> None:
         super().__init__()
-        self.signals = TaskSignals()
+        self.setAutoDelete(False)  # the runner keeps it until its result has arrived
+        self.key = key
+        self.label = label
+        self.cancellable = cancellable
+        self.signals = _Signals()
         self._work = work
         self._cancelled = False
 
     def cancel(self) -> None:
         self._cancelled = True
 
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
     def run(self) -> None:
+        def report(message: str = "", done: int | None = None, total: int | None = None) -> None:
+            self.signals.progress.emit(Progress(message, done, total))
+
         try:
-            result = self._work(self.signals.progress.emit, lambda: self._cancelled)
-        except Exception as exc:  # reported to the user, never lost in a thread
-            traceback.print_exc()
-            self.signals.failed.emit(str(exc) or exc.__class__.__name__)
+            result = self._work(report, lambda: self._cancelled)
+        except Exception as exc:  # reported to the reader once, with the details in the log
+            log.exception("background task %r failed", self.key)
+            self.signals.failed.emit(readable(exc))
             return
         self.signals.finished.emit(result)
 
 
-def start(task: Task, pool: QThreadPool | None = None) -> Task:
-    (pool or QThreadPool.globalInstance()).start(task)
-    return task
+def readable(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text or exc.__class__.__name__
 
 
-def import_task(library_path: Path, paths: list[Path]) -> Task:
-    """Import files through a connection of the task's own: connections stay in their thread."""
+class TaskRunner(QObject):
+    """Runs tasks by key: one at a time per key, any number of keys at once."""
 
-    def work(report: Callable[[int, int, Any], None], cancelled: Callable[[], bool]):
-        # Imported on first use: the parsers are not needed to start the window.
-        from advocate_app.core.importer import expand_paths, import_paths
+    started = Signal(object)  # Task
+    progressed = Signal(object, object)  # Task, Progress
+    ended = Signal(object)  # Task
 
-        files = list(expand_paths(paths))
-        results: list[ImportResult] = []
-        library = open_library(library_path)
-        try:
-            for result in import_paths(library, files, cancelled=cancelled):
-                results.append(result)
-                report(len(results), len(files), result)
-        finally:
-            library.close()
-        return results
+    def __init__(
+        self,
+        report_error: Callable[[str, str], None],
+        parent: QObject | None = None,
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._report_error = report_error
+        self._pool = pool or QThreadPool.globalInstance()
+        self._running: dict[str, Task] = {}
 
-    return Task(work)
+    def run(
+        self,
+        key: str,
+        label: str,
+        work: Work,
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+        cancellable: bool = True,
+    ) -> bool:
+        """Start a task; False (and nothing started) while one with this key is running.
+
+        A failure goes to `on_error`, or else to the window's error report, once.
+        """
+        if key in self._running:
+            return False
+        task = Task(key, label, work, cancellable)
+        task.signals.progress.connect(lambda progress: self.progressed.emit(task, progress))
+        task.signals.finished.connect(lambda result: self._finish(task, on_done, result))
+        task.signals.failed.connect(lambda message: self._fail(task, on_error, message))
+        self._running[key] = task
+        self.started.emit(task)
+        self._pool.start(task)
+        return True
+
+    def busy(self, key: str | None = None) -> bool:
+        return bool(self._running) if key is None else key in self._running
+
+    def running(self) -> list[Task]:
+        return list(self._running.values())
+
+    def cancel(self, key: str) -> None:
+        task = self._running.get(key)
+        if task is not None:
+            task.cancel()
+
+    def cancel_all(self) -> None:
+        for task in self._running.values():
+            task.cancel()
+
+    def wait(self, milliseconds: int) -> bool:
+        """Wait for the running tasks to stop (at closing); False when some still run."""
+        return self._pool.waitForDone(milliseconds)
+
+    def _finish(self, task: Task, on_done: Callable[[Any], None] | None, result: Any) -> None:
+        self._end(task)
+        if on_done is not None:
+            on_done(result)
+
+    def _fail(self, task: Task, on_error: Callable[[str], None] | None, message: str) -> None:
+        self._end(task)
+        if on_error is not None:
+            on_error(message)
+        else:
+            self._report_error(f"{task.label} did not finish", message)
+
+    def _end(self, task: Task) -> None:
+        self._running.pop(task.key, None)
+        self.ended.emit(task)
+
+
+class TaskRow(QWidget):
+    """One running task in the status bar: what it is doing, its progress, and Cancel."""
+
+    def __init__(self, task: Task, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.task = task
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(task.label, self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)  # busy until the task says how far it is
+        self.bar.setMaximumWidth(160)
+        self.bar.setAccessibleName(f"Progress: {task.label}")
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        if task.cancellable:
+            self.cancel = QToolButton(self)
+            self.cancel.setText("Cancel")
+            self.cancel.setAccessibleName(f"Cancel: {task.label}")
+            self.cancel.clicked.connect(lambda: self._cancel(runner))
+            layout.addWidget(self.cancel)
+
+    def show_progress(self, progress: Progress) -> None:
+        if progress.total:
+            self.bar.setRange(0, progress.total)
+            self.bar.setValue(progress.done or 0)
+        if progress.message:
+            self.label.setText(f"{self.task.label}: {progress.message}")
+
+    def _cancel(self, runner: TaskRunner) -> None:
+        runner.cancel(self.task.key)
+        self.label.setText(f"{self.task.label}: stopping…")
+
+
+class TaskPanel(QWidget):
+    """The running tasks, each with its own progress, shown while any runs."""
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.rows: dict[str, TaskRow] = {}
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.setAccessibleName("Running tasks")
+        runner.started.connect(self._add)
+        runner.progressed.connect(self._progress)
+        runner.ended.connect(self._remove)
+        self.hide()
+
+    def _add(self, task: Task) -> None:
+        row = TaskRow(task, self._runner, self)
+        self.rows[task.key] = row
+        self._layout.addWidget(row)
+        self.show()
+
+    def _progress(self, task: Task, progress: Progress) -> None:
+        row = self.rows.get(task.key)
+        if row is not None and row.task is task:
+            row.show_progress(progress)
+
+    def _remove(self, task: Task) -> None:
+        row = self.rows.get(task.key)
+        if row is not None and row.task is task:
+            del self.rows[task.key]
+            row.hide()
+            row.deleteLater()
+        self.setVisible(bool(self.rows))

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from advocate_app.core.articles.model import Action, Link, Step, Target, TargetKind
-
-SENATE_FIND = "https://www.senate.gov/senators/senators-contact.htm"
-HOUSE_FIND = "https://www.house.gov/representatives/find-your-representative"
-WHITE_HOUSE_CONTACT = "https://www.whitehouse.gov/contact/"
+from advocate_app.core.public_pages import HOUSE_FIND, SENATE_FIND, WHITE_HOUSE_CONTACT
 
 
 def default_actions() -> tuple[Action, ...]:

@@ -6,24 +6,22 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import quote
 
-from advocate_app.core.articles.model import Action, Article, TargetKind
+from advocate_app.core.articles.model import Action, Article
 from advocate_app.core.letters.placeholders import PLACEHOLDER, fill
-from advocate_app.core.letters.salutation import greet
-from advocate_app.core.letters.templates import DEFAULT_FOR_KIND, GENERAL, LetterTemplates
-from advocate_app.core.officials.lookup import (
-    HOUSE_FIND,
-    SENATE_FIND,
-    WHITE_HOUSE_CONTACT,
-    MyOfficials,
-    Official,
+from advocate_app.core.letters.recipients import Audience, recipients_for
+from advocate_app.core.letters.routes import (
+    Route,
+    email_address,
+    form_limit,
+    mailto_link,
+    preferred_route,
 )
+from advocate_app.core.letters.salutation import greet
+from advocate_app.core.letters.templates import GENERAL, LetterTemplates, template_for
+from advocate_app.core.officials.model import MyOfficials, Official
 from advocate_app.core.profile.model import Profile
 
-MAILTO_LIMIT = 2000  # longer mail links are cut off or refused by some mail programs
-ROUTE_LIMITS = {"https://www.whitehouse.gov/contact/": 2000}  # characters the form takes
-TO_CHOICES = ("senators", "representative", "white-house", "all")
 # Steps that say what to write ("What to Say: …"), as opposed to how to find someone.
 MESSAGE_STEP = re.compile(r"say|message|ask|urge|demand|point|request|tell", re.IGNORECASE)
 
@@ -33,7 +31,7 @@ class Letter:
     recipient: Official
     subject: str
     body: str
-    route: str  # "contact_form", "email" or "print"
+    route: Route  # the way this office takes letters
     contact_url: str
     mailto: str | None
     unresolved_placeholders: tuple[str, ...]
@@ -45,54 +43,13 @@ class Letter:
             "recipient": self.recipient.to_dict(),
             "subject": self.subject,
             "body": self.body,
-            "route": self.route,
+            "route": str(self.route),
             "contact_url": self.contact_url,
             "mailto": self.mailto,
             "unresolved_placeholders": list(self.unresolved_placeholders),
             "notes": list(self.notes),
             "limit": self.limit,
         }
-
-
-def recipients_for(action: Action, officials: MyOfficials, to: str = "all") -> list[Official]:
-    """The officials an action asks to contact (filtered by `to`), or generic ones if unknown."""
-    chosen: list[Official] = []
-    kinds = {t.kind for t in action.targets}
-    if TargetKind.SENATORS in kinds and to in ("all", "senators"):
-        chosen.extend(officials.senators or [_generic("Senator", "senator", SENATE_FIND)])
-    if TargetKind.REPRESENTATIVE in kinds and to in ("all", "representative"):
-        if officials.representative:
-            chosen.append(officials.representative)
-        elif officials.district_candidates:
-            chosen.extend(officials.district_candidates)
-        else:
-            chosen.append(_generic("Representative", "representative", HOUSE_FIND))
-    if TargetKind.WHITE_HOUSE in kinds and to in ("all", "white-house"):
-        chosen.append(
-            officials.president or _generic("President", "president", WHITE_HOUSE_CONTACT)
-        )
-    if to == "all":
-        for target in action.targets:
-            if target.kind is TargetKind.OTHER and target.contact:
-                chosen.append(
-                    Official(
-                        name=target.name or target.contact,
-                        title="",
-                        salutation=f"Dear {target.name}"
-                        if target.name
-                        else "To whom it may concern",
-                        kind="other",
-                        contact_url=target.contact,
-                    )
-                )
-    return chosen
-
-
-def _generic(title: str, kind: str, url: str) -> Official:
-    salutation = "Dear Mr. President" if kind == "president" else f"Dear {title}"
-    return Official(
-        name=f"Your {title}", title=title, salutation=salutation, kind=kind, contact_url=url
-    )
 
 
 def sender_values(profile: Profile) -> dict[str, Any]:
@@ -144,7 +101,7 @@ def placeholder_values(profile: Profile, recipient: Official, today: date) -> di
         "city_state": city_state if profile.city and profile.state else "",
         "city_state_zip": f"{city_state} {profile.zip}" if profile.city and profile.zip else "",
         "zip": profile.zip,
-        "recipient": recipient.name if not recipient.name.startswith("Your ") else "",
+        "recipient": "" if recipient.placeholder else recipient.name,
         "date": long_date(today),
     }
 
@@ -160,7 +117,7 @@ def compose_letters(
     profile: Profile,
     templates: LetterTemplates,
     *,
-    to: str = "all",
+    audience: Audience = Audience.ALL,
     template: str | None = None,
     today: date | None = None,
     recipients: list[Official] | None = None,
@@ -172,7 +129,7 @@ def compose_letters(
     today = today or date.today()
     letters = []
     for recipient in (
-        recipients if recipients is not None else recipients_for(action, officials, to)
+        recipients if recipients is not None else recipients_for(action, officials, audience)
     ):
         letters.append(_letter(article, action, recipient, profile, templates, template, today))
     return letters
@@ -192,15 +149,13 @@ def _letter(
     if action.sample_messages:
         filled = fill(action.sample_messages[0], placeholder_values(profile, recipient, today))
         last_name = (
-            recipient.name.split()[-1]
-            if recipient.name and not recipient.name.startswith("Your ")
-            else ""
+            recipient.name.split()[-1] if recipient.name and not recipient.placeholder else ""
         )
         greeted = greet(filled.text, recipient.salutation, last_name)
         message = greeted.text
         if greeted.note:
             notes.append(greeted.note)
-    name = template or ("sample" if message else DEFAULT_FOR_KIND.get(recipient.kind, GENERAL))
+    name = template or ("sample" if message else template_for(recipient.kind) or GENERAL)
     context = {
         "date": long_date(today),
         "sender": sender_values(profile),
@@ -223,8 +178,8 @@ def _letter(
     unresolved = tuple(
         dict.fromkeys(m.group(0) for m in PLACEHOLDER.finditer(subject + "\n" + body))
     )
-    email = recipient.contact_url[7:] if recipient.contact_url.startswith("mailto:") else None
-    limit = ROUTE_LIMITS.get(recipient.contact_url)
+    email = email_address(recipient)
+    limit = form_limit(recipient)
     if limit and len(body) > limit:
         notes.append(
             f"The {recipient.title or 'office'}'s form takes about {limit:,} characters; "
@@ -233,12 +188,7 @@ def _letter(
     mailto = mailto_link(email, subject, body) if email else None
     if email and mailto is None:
         notes.append("This letter is too long for a mail link; copy it into your mail program.")
-    if email:
-        route = "email"
-    elif recipient.contact_url.startswith(("http://", "https://")):
-        route = "contact_form"
-    else:
-        route = "print"
+    route = preferred_route(recipient)
     if unresolved:
         notes.append("Fill in before sending: " + ", ".join(unresolved))
     return Letter(
@@ -257,12 +207,3 @@ def _letter(
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def mailto_link(address: str, subject: str, body: str) -> str | None:
-    """A mailto: link (RFC 6068: UTF-8, percent-encoded, CRLF line breaks), or None if too long."""
-    link = (
-        f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}"
-        f"&body={quote(body.replace(chr(10), chr(13) + chr(10)), safe='')}"
-    )
-    return link if len(link) <= MAILTO_LIMIT else None

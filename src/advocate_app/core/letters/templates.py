@@ -23,19 +23,24 @@ from jinja2 import (
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from advocate_app.core.officials.model import OfficeKind
 from advocate_app.core.paths import bundled
 
 SUFFIX = ".txt.j2"
 USER_FOLDER = "templates"
 TIME_LIMIT_SECONDS = 2.0
 MAX_OUTPUT_CHARS = 100_000
-DEFAULT_FOR_KIND = {
-    "senator": "senator",
-    "representative": "representative",
-    "president": "white-house",
-    "vice_president": "white-house",
+# The template each office gets when the action has no sample letter.
+FOR_OFFICE = {
+    OfficeKind.SENATOR: "senator",
+    OfficeKind.REPRESENTATIVE: "representative",
+    OfficeKind.PRESIDENT: "white_house",
+    OfficeKind.VICE_PRESIDENT: "white_house",
 }
 GENERAL = "general"
+SAMPLE = "sample"
+# Names earlier versions used; a reader's own file under an old name still takes effect.
+RENAMED = {"white-house": "white_house"}
 
 
 class LetterTemplateError(Exception):
@@ -96,12 +101,23 @@ class LetterTemplates:
                 continue
             for path in sorted(folder.glob("*" + SUFFIX)):
                 name = path.name[: -len(SUFFIX)]
-                found[name] = TemplateInfo(name, path, user)
+                found[RENAMED.get(name, name)] = TemplateInfo(RENAMED.get(name, name), path, user)
         return sorted(found.values(), key=lambda info: info.name)
+
+    def _filename(self, name: str) -> str:
+        """The file a template name loads: the reader's own (under its old name, if that is how
+        they saved it), else the bundled one."""
+        name = RENAMED.get(name, name)
+        if self.user_folder is not None:
+            for old, new in RENAMED.items():
+                if new == name and (self.user_folder / (old + SUFFIX)).is_file():
+                    return old + SUFFIX
+        return name + SUFFIX
 
     def render(self, name: str, context: dict[str, Any]) -> tuple[str, str]:
         """(subject, body) from the template `name`."""
-        filename = name + SUFFIX
+        filename = self._filename(name)
+        name = RENAMED.get(name, name)
         try:
             template = self.env.get_template(filename)
         except TemplateNotFound:
@@ -144,6 +160,11 @@ class LetterTemplates:
         finally:
             self.env.deadline = float("inf")
         return split_subject("".join(pieces))
+
+
+def template_for(kind: OfficeKind) -> str | None:
+    """The template an office gets when the action has no sample letter."""
+    return FOR_OFFICE.get(kind)
 
 
 def split_subject(text: str) -> tuple[str, str]:

@@ -4,10 +4,10 @@ own contact addresses for particular offices. Kept in a small JSON file in the d
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from advocate_app.core.fs import atomic_write
 
 CHOICES_FILE = "officials.json"
 
@@ -34,10 +34,6 @@ def load_choices(data_folder: Path) -> OfficialChoices:
 
 
 def save_choices(data_folder: Path, choices: OfficialChoices) -> None:
-    data_folder.mkdir(parents=True, exist_ok=True)
     payload = asdict(choices)
     payload["senators"] = list(choices.senators)
-    handle, temporary = tempfile.mkstemp(prefix=".officials-", dir=data_folder)
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump(payload, out, indent=2, ensure_ascii=False)
-    os.replace(temporary, data_folder / CHOICES_FILE)
+    atomic_write(data_folder / CHOICES_FILE, json.dumps(payload, indent=2, ensure_ascii=False))

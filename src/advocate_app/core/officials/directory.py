@@ -12,16 +12,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import sqlite3
-import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from advocate_app.core.fs import atomic_path
 from advocate_app.core.paths import DIRECTORY_FILE
+from advocate_app.core.store.directory_index import (
+    DirectoryIndex,
+    DirectoryInfo,
+    build_index,
+    open_index,
+)
+
+Directory = DirectoryIndex  # read access to an installed directory
 
 INDEX_FILE = DIRECTORY_FILE
 LEGISLATORS = "legislators-current.json"
@@ -46,15 +50,6 @@ class DirectoryError(Exception):
     """The directory could not be read or updated; the message says which file and why."""
 
 
-@dataclass(frozen=True)
-class DirectoryInfo:
-    data_date: str  # the newest term start in the data: how current it is
-    fetched_at: str
-    source: str
-    legislators: int
-    zip_rows: int
-
-
 def index_path(data_folder: Path) -> Path:
     return data_folder / INDEX_FILE
 
@@ -75,17 +70,11 @@ def update_directory(
     offices = _parse_json(raw[OFFICES], OFFICES) if raw.get(OFFICES) else []
     zips = _parse_zip_table(raw[ZIP_TABLE])
     people = _current_legislators(legislators)
+    terms = _executive_terms(executive)
     _check_not_shrunk(data_folder, len(people), len(zips))
     report("Building the index…")
-    data_folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".directory-", suffix=".tmp", dir=data_folder)
-    os.close(handle)
-    try:
-        info = _build_index(Path(temporary), people, executive, offices, zips, source)
-        os.replace(temporary, index_path(data_folder))
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_path(index_path(data_folder)) as temporary:
+        info = build_index(temporary, people, terms, offices, zips, source)
     report("Done.")
     return info
 
@@ -112,6 +101,11 @@ def _gather(source: str | None, report: Progress) -> dict[str, bytes]:
 
 def _is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
+
+
+def is_download(source: str | None) -> bool:
+    """Whether updating from `source` uses the network (the default source does)."""
+    return source is None or _is_url(source)
 
 
 def _read(location: str) -> bytes:
@@ -217,168 +211,24 @@ def _check_not_shrunk(data_folder: Path, legislators: int, zip_rows: int) -> Non
             )
 
 
-def _build_index(
-    path: Path,
-    people: list[dict[str, Any]],
-    executive: list[dict[str, Any]],
-    offices: list[dict[str, Any]],
-    zips: list[tuple[str, str, int]],
-    source: str | None,
-) -> DirectoryInfo:
-    db = sqlite3.connect(path)
-    try:
-        db.executescript(
-            """
-            CREATE TABLE legislators (bioguide TEXT PRIMARY KEY, type TEXT NOT NULL,
-                state TEXT NOT NULL, district INTEGER, record TEXT NOT NULL);
-            CREATE INDEX legislators_by_seat ON legislators(state, type, district);
-            CREATE TABLE offices (bioguide TEXT PRIMARY KEY, offices TEXT NOT NULL);
-            CREATE TABLE executive (type TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL,
-                record TEXT NOT NULL);
-            CREATE TABLE zips (zcta TEXT NOT NULL, state TEXT NOT NULL, district INTEGER NOT NULL);
-            CREATE INDEX zips_by_zcta ON zips(zcta);
-            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            """
-        )
-        db.executemany(
-            "INSERT OR REPLACE INTO legislators VALUES (?, ?, ?, ?, ?)",
-            [
-                (
-                    p["bioguide"],
-                    p["type"],
-                    p["state"],
-                    p["term"].get("district"),
-                    json.dumps({"name": p["name"], "term": p["term"]}),
-                )
-                for p in people
-            ],
-        )
-        db.executemany(
-            "INSERT OR REPLACE INTO offices VALUES (?, ?)",
-            [
-                (item["id"]["bioguide"], json.dumps(item.get("offices", [])))
-                for item in offices
-                if isinstance(item.get("id"), dict) and item["id"].get("bioguide")
-            ],
-        )
-        rows = []
-        for person in executive:
-            for term in person.get("terms", []):
-                if (
-                    term.get("type") in ("prez", "viceprez")
-                    and term.get("start")
-                    and term.get("end")
-                ):
-                    rows.append(
-                        (
-                            term["type"],
-                            term["start"],
-                            term["end"],
-                            json.dumps({"name": person.get("name", {}), "term": term}),
-                        )
-                    )
-        if not any(row[0] == "prez" for row in rows):
-            raise DirectoryError(f"{EXECUTIVE} names no president")
-        db.executemany("INSERT INTO executive VALUES (?, ?, ?, ?)", rows)
-        db.executemany("INSERT INTO zips VALUES (?, ?, ?)", zips)
-        info = DirectoryInfo(
-            data_date=max(p["term"].get("start", "") for p in people),
-            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            source=source or "the public congress-legislators data",
-            legislators=len(people),
-            zip_rows=len(zips),
-        )
-        db.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
-            [
-                ("data_date", info.data_date),
-                ("fetched_at", info.fetched_at),
-                ("source", info.source),
-            ],
-        )
-        db.commit()
-        return info
-    finally:
-        db.close()
 
 
-class Directory:
-    """Read access to an installed directory index."""
-
-    def __init__(self, path: Path) -> None:
-        if not path.exists():
-            raise DirectoryError("no directory of officials yet")
-        self.path = path
-        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self.db.row_factory = sqlite3.Row
-
-    def close(self) -> None:
-        self.db.close()
-
-    def info(self) -> DirectoryInfo:
-        meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
-        count = self.db.execute("SELECT count(*) FROM legislators").fetchone()[0]
-        zip_rows = self.db.execute("SELECT count(*) FROM zips").fetchone()[0]
-        return DirectoryInfo(
-            meta.get("data_date", ""),
-            meta.get("fetched_at", ""),
-            meta.get("source", ""),
-            int(count),
-            int(zip_rows),
-        )
-
-    def senators(self, state: str) -> list[dict[str, Any]]:
-        rows = self.db.execute(
-            "SELECT bioguide, record FROM legislators WHERE state = ? AND type = 'sen'", (state,)
-        )
-        return [self._person(row) for row in rows]
-
-    def representative(self, state: str, district: int) -> dict[str, Any] | None:
-        row = self.db.execute(
-            "SELECT bioguide, record FROM legislators WHERE state = ? AND type = 'rep'"
-            " AND district = ?",
-            (state, district),
-        ).fetchone()
-        return self._person(row) if row else None
-
-    def districts(self, state: str) -> list[int]:
-        rows = self.db.execute(
-            "SELECT district FROM legislators WHERE state = ? AND type = 'rep' ORDER BY district",
-            (state,),
-        )
-        return [int(r[0]) for r in rows if r[0] is not None]
-
-    def zip_districts(self, zip5: str) -> list[tuple[str, int]]:
-        rows = self.db.execute(
-            "SELECT DISTINCT state, district FROM zips WHERE zcta = ? ORDER BY state, district",
-            (zip5,),
-        )
-        return [(r[0], int(r[1])) for r in rows]
-
-    def executive(self, kind: str, on: date) -> dict[str, Any] | None:
-        row = self.db.execute(
-            "SELECT record FROM executive WHERE type = ? AND start <= ? AND ? < end"
-            " ORDER BY start DESC LIMIT 1",
-            (kind, on.isoformat(), on.isoformat()),
-        ).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def _person(self, row: sqlite3.Row) -> dict[str, Any]:
-        person = json.loads(row["record"])
-        person["bioguide"] = row["bioguide"]
-        offices = self.db.execute(
-            "SELECT offices FROM offices WHERE bioguide = ?", (row["bioguide"],)
-        ).fetchone()
-        person["offices"] = json.loads(offices[0]) if offices else []
-        return person
+def _executive_terms(executive: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every presidential and vice-presidential term with its dates, and who held it."""
+    terms = [
+        {"name": person.get("name", {}), "term": term}
+        for person in executive
+        for term in person.get("terms", [])
+        if isinstance(term, dict)
+        and term.get("type") in ("prez", "viceprez")
+        and term.get("start")
+        and term.get("end")
+    ]
+    if not any(t["term"]["type"] == "prez" for t in terms):
+        raise DirectoryError(f"{EXECUTIVE} names no president")
+    return terms
 
 
 def open_directory(data_folder: Path) -> Directory | None:
     """The installed directory, or None when there is none yet."""
-    path = index_path(data_folder)
-    if not path.exists():
-        return None
-    try:
-        return Directory(path)
-    except sqlite3.Error:
-        return None
+    return open_index(index_path(data_folder))

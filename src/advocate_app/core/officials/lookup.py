@@ -3,71 +3,25 @@ sitting president and vice president. A ZIP code split between districts is neve
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
 from advocate_app.core.officials.choices import OfficialChoices
 from advocate_app.core.officials.directory import Directory
+from advocate_app.core.officials.model import MyOfficials, Office, OfficeKind, Official
 from advocate_app.core.profile.model import STATES, Profile
+from advocate_app.core.public_pages import (
+    HOUSE_FIND,
+    SENATE_FIND,
+    WHITE_HOUSE_ADDRESS,
+    WHITE_HOUSE_CONTACT,
+    WHITE_HOUSE_PHONE,
+    WHITE_HOUSE_SITE,
+)
 
-WHITE_HOUSE_CONTACT = "https://www.whitehouse.gov/contact/"
-WHITE_HOUSE_ADDRESS = "The White House, 1600 Pennsylvania Avenue NW, Washington, DC 20500"
-WHITE_HOUSE_PHONE = "202-456-1111"
-SENATE_FIND = "https://www.senate.gov/senators/senators-contact.htm"
-HOUSE_FIND = "https://www.house.gov/representatives/find-your-representative"
 # Territories and DC send a non-voting member to the House and no senators.
 DELEGATE_TITLES = {"PR": "Resident Commissioner"}
 NO_SENATORS = {"DC", "PR", "GU", "VI", "AS", "MP"}
-
-
-@dataclass(frozen=True)
-class Office:
-    city: str
-    address: str
-    phone: str
-
-
-@dataclass(frozen=True)
-class Official:
-    name: str
-    title: str  # Senator, Representative, Delegate, Resident Commissioner, President…
-    salutation: str  # "Dear Senator Cantwell"
-    kind: str  # senator, representative, president, vice_president
-    party: str = ""
-    state: str = ""
-    district: int | None = None
-    phone: str = ""
-    contact_url: str = ""
-    website: str = ""
-    office_address: str = ""
-    district_offices: tuple[Office, ...] = ()
-    bioguide: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["district_offices"] = [asdict(o) for o in self.district_offices]
-        return data
-
-
-@dataclass(frozen=True)
-class MyOfficials:
-    senators: tuple[Official, ...] = ()
-    representative: Official | None = None
-    district_candidates: tuple[Official, ...] = ()
-    president: Official | None = None
-    vice_president: Official | None = None
-    notes: tuple[str, ...] = field(default=())
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "senators": [s.to_dict() for s in self.senators],
-            "representative": self.representative.to_dict() if self.representative else None,
-            "district_candidates": [c.to_dict() for c in self.district_candidates],
-            "president": self.president.to_dict() if self.president else None,
-            "vice_president": self.vice_president.to_dict() if self.vice_president else None,
-            "notes": list(self.notes),
-        }
 
 
 def state_for_zip(zip5: str) -> str | None:
@@ -166,12 +120,12 @@ def _legislator(person: dict[str, Any], overrides: dict[str, str]) -> Official:
         part for part in (name.get("first"), name.get("last"), name.get("suffix")) if part
     )
     if term.get("type") == "sen":
-        title, kind = "Senator", "senator"
+        title, kind = "Senator", OfficeKind.SENATOR
     else:
         title = DELEGATE_TITLES.get(term.get("state", ""), "Representative")
         if term.get("state") in NO_SENATORS and title == "Representative":
             title = "Delegate"
-        kind = "representative"
+        kind = OfficeKind.REPRESENTATIVE
     website = term.get("url") or ""
     offices = tuple(
         Office(
@@ -230,11 +184,11 @@ def _executive(directory: Directory, kind: str, today: date, title: str) -> Offi
         name=full,
         title=title,
         salutation=f"Dear {title} {name.get('last', full)}",
-        kind="president" if kind == "prez" else "vice_president",
+        kind=OfficeKind.PRESIDENT if kind == "prez" else OfficeKind.VICE_PRESIDENT,
         party=person["term"].get("party", ""),
         phone=WHITE_HOUSE_PHONE,
         contact_url=WHITE_HOUSE_CONTACT,
-        website="https://www.whitehouse.gov/",
+        website=WHITE_HOUSE_SITE,
         office_address=WHITE_HOUSE_ADDRESS,
     )
 
@@ -247,7 +201,7 @@ def _typed_officials(profile: Profile, choices: OfficialChoices) -> MyOfficials:
             name=name,
             title="Senator",
             salutation=f"Dear Senator {_last(name)}",
-            kind="senator",
+            kind=OfficeKind.SENATOR,
             state=state,
             contact_url=SENATE_FIND,
         )
@@ -258,7 +212,7 @@ def _typed_officials(profile: Profile, choices: OfficialChoices) -> MyOfficials:
             name=choices.representative,
             title="Representative",
             salutation=f"Dear Representative {_last(choices.representative)}",
-            kind="representative",
+            kind=OfficeKind.REPRESENTATIVE,
             state=state,
             district=profile.district,
             contact_url=HOUSE_FIND,
@@ -284,9 +238,10 @@ def _white_house_fallback() -> Official:
         name="The President",
         title="President",
         salutation="Dear Mr. President",
-        kind="president",
+        kind=OfficeKind.PRESIDENT,
+        placeholder=True,
         phone=WHITE_HOUSE_PHONE,
         contact_url=WHITE_HOUSE_CONTACT,
-        website="https://www.whitehouse.gov/",
+        website=WHITE_HOUSE_SITE,
         office_address=WHITE_HOUSE_ADDRESS,
     )

@@ -6,11 +6,10 @@ Everything is stored as one JSON secret, so a profile is written whole or not at
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from advocate_app.core.fs import atomic_write
 from advocate_app.core.profile.model import Profile
 
 SERVICE = "Advocate"
@@ -23,6 +22,8 @@ class StoredProfile:
     profile: Profile
     in_keychain: bool
     notice: str | None = None  # say this to the reader (once) when the keychain was not used
+    keychain: str | None = None  # the system keychain available, if any
+    fallback_path: Path | None = None  # the private file used where there is no keychain
 
 
 class ProfileStore:
@@ -46,19 +47,21 @@ class ProfileStore:
 
     def load(self) -> StoredProfile:
         """The saved profile; an empty one when nothing was saved yet."""
-        if self.keychain_name() is not None:
+        keychain = self.keychain_name()
+        where = {"keychain": keychain, "fallback_path": self.fallback_path}
+        if keychain is not None:
             try:
                 import keyring
 
                 secret = keyring.get_password(SERVICE, ACCOUNT)
                 if secret:
-                    return StoredProfile(Profile.from_dict(json.loads(secret)), True)
+                    return StoredProfile(Profile.from_dict(json.loads(secret)), True, **where)
             except Exception as exc:  # locked or denied: fall back, say why
                 profile = self._read_fallback()
                 return StoredProfile(
-                    profile, False, f"The system keychain could not be read ({exc})."
+                    profile, False, f"The system keychain could not be read ({exc}).", **where
                 )
-        return StoredProfile(self._read_fallback(), self.keychain_name() is not None)
+        return StoredProfile(self._read_fallback(), keychain is not None, **where)
 
     def save(self, profile: Profile) -> StoredProfile:
         """Save to the keychain, else to the private file. Never loses the profile."""
@@ -73,7 +76,7 @@ class ProfileStore:
                 problem = f"The system keychain refused to store your details ({exc})."
             else:
                 self._remove_fallback()  # one copy only, in the safer place
-                return StoredProfile(profile, True)
+                return StoredProfile(profile, True, keychain=self.keychain_name())
         first_time = not self.fallback_path.exists()
         self._write_fallback(secret)
         notice = None
@@ -81,7 +84,13 @@ class ProfileStore:
             notice = (problem or "No system keychain is available on this computer.") + (
                 f" Your details are saved in {self.fallback_path}, readable only by you."
             )
-        return StoredProfile(profile, False, notice)
+        return StoredProfile(
+            profile,
+            False,
+            notice,
+            keychain=self.keychain_name(),
+            fallback_path=self.fallback_path,
+        )
 
     def _read_fallback(self) -> Profile:
         try:
@@ -93,19 +102,7 @@ class ProfileStore:
         return Profile.from_dict(data) if isinstance(data, dict) else Profile()
 
     def _write_fallback(self, secret: str) -> None:
-        folder = self.fallback_path.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".profile-", dir=folder)
-        try:
-            os.chmod(temporary, 0o600)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(secret)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, self.fallback_path)  # atomic: the old file stays until then
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic_write(self.fallback_path, secret)  # readable only by the reader
 
     def _remove_fallback(self) -> None:
         self.fallback_path.unlink(missing_ok=True)

@@ -4,33 +4,29 @@ even while the app is open, that another computer can restore."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
+from advocate_app.core import clock
+from advocate_app.core.fs import atomic_path
 from advocate_app.core.store.database import (
     APPLICATION_ID,
     LibraryError,
     LibraryNewerError,
     NotALibraryError,
 )
-from advocate_app.core.store.library import Library
 from advocate_app.core.store.migrations import SCHEMA_VERSION
 
 
-def backup(library: Library, target: Path) -> Path:
+def write_backup(connection: sqlite3.Connection, target: Path) -> Path:
     """Write a consistent copy of the library to `target` (replaced only when complete)."""
-    target = target.expanduser()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    copy = sqlite3.connect(partial)
-    try:
-        library.db.backup(copy)
-        copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-    finally:
-        copy.close()
-    partial.replace(target)
-    return target
+    with atomic_path(target) as partial:
+        copy = sqlite3.connect(partial)
+        try:
+            connection.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            copy.close()
+    return target.expanduser()
 
 
 def check_backup(source: Path) -> int:
@@ -59,18 +55,18 @@ def check_backup(source: Path) -> int:
     return int(version)
 
 
-def restore(library: Library, source: Path) -> Path:
+def restore_into(connection: sqlite3.Connection, library_path: Path, source: Path) -> Path:
     """Replace the library's contents with the backup's, after saving the current ones.
 
     Returns the path of the safety copy of what was there before.
     """
     check_backup(source)
-    assert library.path is not None
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    safety = backup(library, library.path.with_name(f"library.before-restore.{stamp}.bak"))
+    safety = write_backup(
+        connection, library_path.with_name(f"library.before-restore.{clock.file_stamp()}.bak")
+    )
     backup_db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        backup_db.backup(library.db)  # page by page, inside SQLite's own locking
+        backup_db.backup(connection)  # page by page, inside SQLite's own locking
     finally:
         backup_db.close()
     return safety

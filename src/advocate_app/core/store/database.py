@@ -5,10 +5,13 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
+from advocate_app.core import clock
 from advocate_app.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+# What a failed read or write raises; callers outside the store catch this name, not sqlite3's.
+StoreError = sqlite3.Error
 
 # "Advc": marks the file as an Advocate library, so another app's database is refused.
 APPLICATION_ID = 0x41647663
@@ -122,8 +125,7 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
 
 
 def backup_before_migration(connection: sqlite3.Connection, path: Path, version: int) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.stem}.v{version}.{stamp}.bak")
+    target = path.with_name(f"{path.stem}.v{version}.{clock.file_stamp()}.bak")
     copy = sqlite3.connect(target)
     try:
         connection.backup(copy)

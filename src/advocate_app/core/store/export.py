@@ -9,7 +9,7 @@ from typing import Any
 
 from advocate_app.core.store.library import Library
 from advocate_app.core.store.records import ArticleSummary
-from advocate_app.core.store.tracking import action_records
+from advocate_app.core.store.tracking import ActionRecord
 
 CSV_COLUMNS = (
     "article_id",
@@ -33,14 +33,16 @@ def export_rows(library: Library) -> list[dict[str, Any]]:
         stored = library.get(summary.id)
         if stored is None:
             continue
-        records = action_records(library, summary.id)
+        records = library.tracking.records(summary.id)
         for action in stored.article.actions:
             record = records.get(action.number)
             rows.append(_row(summary, action.number, action.title, record))
     return rows
 
 
-def _row(summary: ArticleSummary, number: int, title: str, record) -> dict[str, Any]:
+def _row(
+    summary: ArticleSummary, number: int, title: str, record: ActionRecord | None
+) -> dict[str, Any]:
     return {
         "article_id": summary.id,
         "article_title": summary.title,
@@ -61,16 +63,10 @@ def _row(summary: ArticleSummary, number: int, title: str, record) -> dict[str, 
 
 
 def export_json(library: Library) -> str:
-    letters = [
-        dict(row)
-        for row in library.db.execute(
-            "SELECT l.id, a.id AS article_id, l.action_number, l.recipient_name, l.route,"
-            " l.subject, l.body, l.sent_at FROM letters l"
-            " LEFT JOIN articles a ON a.uid = l.article_uid ORDER BY l.sent_at"
-        )
-    ]
     return json.dumps(
-        {"actions": export_rows(library), "letters": letters}, indent=2, ensure_ascii=False
+        {"actions": export_rows(library), "letters": library.letters.for_export()},
+        indent=2,
+        ensure_ascii=False,
     )
 
 

@@ -6,12 +6,14 @@ import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
+from advocate_app.core import clock
 from advocate_app.core.articles.model import Article, article_from_dict
-from advocate_app.core.store.database import open_database, transaction
-from advocate_app.core.store.queries import DONE_COUNT, ArticleQuery
+from advocate_app.core.store.database import open_database, schema_version, transaction
+from advocate_app.core.store.feeds import FeedStore
+from advocate_app.core.store.letters import SentLetters
+from advocate_app.core.store.queries import DONE_COUNT, LIVE, ArticleQuery, article_uid
 from advocate_app.core.store.records import (
     PARAGRAPH_BREAK,
     TEXT_COLUMNS,
@@ -21,48 +23,60 @@ from advocate_app.core.store.records import (
     StoredArticle,
     prepare,
 )
+from advocate_app.core.store.tracking import Tracking
 
 SQL_VARIABLES = 500  # ids per IN (...) query, well under SQLite's limit
 
 
 class Library:
-    """The reader's articles. Every write is a transaction, committed at once."""
+    """The reader's articles and everything kept with them. Every write is a transaction,
+    committed at once.
+
+    The connection stays inside the store: articles and marks are methods here; tracking,
+    sent letters and feeds are the sub-stores `tracking`, `letters` and `feeds`.
+    """
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
-        self.db = connection
+        self._db = connection
         self.path = path
+        self.tracking = Tracking(connection)
+        self.letters = SentLetters(connection)
+        self.feeds = FeedStore(connection)
 
     def close(self) -> None:
-        self.db.close()
+        self._db.close()
+
+    def schema_version(self) -> int:
+        return schema_version(self._db)
 
     # --- storing articles ---------------------------------------------
     def add(self, article: Article, origin: str | None = None) -> tuple[int, ImportStatus]:
         """Store an article, or update the copy imported before (same identity)."""
-        with transaction(self.db):
+        with transaction(self._db):
             return self._write(prepare(article, origin))
 
     def add_many(self, prepared: Iterable[PreparedArticle]) -> list[tuple[int, ImportStatus]]:
         """Store several prepared articles in one transaction: all of them, or none."""
-        with transaction(self.db):
+        with transaction(self._db):
             return [self._write(item) for item in prepared]
 
     def _write(self, prepared: PreparedArticle) -> tuple[int, ImportStatus]:
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT id, content_hash, deleted_at FROM articles WHERE uid = ?", (prepared.uid,)
         ).fetchone()
         if row is not None and row["deleted_at"] is not None:
             # Importing a deleted article brings it back, as if new.
-            self.db.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", (row["id"],))
+            self._db.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", (row["id"],))
             if row["content_hash"] == prepared.content_hash:
                 return int(row["id"]), ImportStatus.IMPORTED
         elif row is not None and row["content_hash"] == prepared.content_hash:
             return int(row["id"]), ImportStatus.UNCHANGED
         values = dataclasses.asdict(prepared)
-        values["now"] = _now()
+        values["now"] = clock.stamp()
         if values["sort_key"] is None:
-            values["sort_key"] = datetime.now(UTC).timestamp()
+            values["sort_key"] = clock.now().timestamp()
         if row is None:
-            cursor = self.db.execute(
+            cursor = self._db.execute(
                 """
                 INSERT INTO articles (uid, title, source, url, published, sort_key,
                     action_count, content_hash, origin, imported_at, updated_at)
@@ -72,7 +86,7 @@ class Library:
                 values,
             )
             article_id, status = int(cursor.lastrowid or 0), ImportStatus.IMPORTED
-            self.db.execute(
+            self._db.execute(
                 """
                 INSERT INTO article_texts (id, title, body, opinion, action_essay,
                     actions_text, details)
@@ -83,7 +97,7 @@ class Library:
         else:
             article_id = int(row["id"])
             status = ImportStatus.UPDATED if row["deleted_at"] is None else ImportStatus.IMPORTED
-            self.db.execute(
+            self._db.execute(
                 """
                 UPDATE articles SET title = :title, source = :source, url = :url,
                     published = :published, sort_key = :sort_key,
@@ -93,7 +107,7 @@ class Library:
                 """,
                 {**values, "id": article_id},
             )
-            self.db.execute(
+            self._db.execute(
                 """
                 UPDATE article_texts SET title = :title, body = :body, opinion = :opinion,
                     action_essay = :action_essay, actions_text = :actions_text,
@@ -102,8 +116,8 @@ class Library:
                 """,
                 {**values, "id": article_id},
             )
-            self.db.execute("DELETE FROM article_categories WHERE article_id = ?", (article_id,))
-        self.db.executemany(
+            self._db.execute("DELETE FROM article_categories WHERE article_id = ?", (article_id,))
+        self._db.executemany(
             "INSERT OR IGNORE INTO article_categories (article_id, category) VALUES (?, ?)",
             [(article_id, category) for category in prepared.categories],
         )
@@ -111,15 +125,15 @@ class Library:
 
     # --- reading -------------------------------------------------------
     def count(self) -> int:
-        row = self.db.execute("SELECT count(*) FROM articles WHERE deleted_at IS NULL").fetchone()
+        row = self._db.execute(f"SELECT count(*) FROM articles WHERE {LIVE}").fetchone()
         return int(row[0])
 
     def get(self, article_id: int) -> StoredArticle | None:
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT a.id, a.uid, t.details, t.body, t.opinion, t.action_essay, a.origin,"
             " a.imported_at, a.updated_at, a.is_read, a.is_starred"
             " FROM articles a JOIN article_texts t USING (id)"
-            " WHERE a.id = ? AND a.deleted_at IS NULL",
+            f" WHERE a.id = ? AND a.{LIVE}",
             (article_id,),
         ).fetchone()
         if row is None:
@@ -127,7 +141,7 @@ class Library:
         content = json.loads(row["details"])
         for key in TEXT_COLUMNS:
             content[key] = row[key].split(PARAGRAPH_BREAK) if row[key] else []
-        done = self.db.execute(
+        done = self._db.execute(
             "SELECT action_number FROM action_status WHERE article_uid = ?", (row["uid"],)
         )
         return StoredArticle(
@@ -145,7 +159,7 @@ class Library:
     def ids(self, query: ArticleQuery | None = None) -> list[int]:
         """Ids of the matching articles, in order (cheap: for lazily loaded lists)."""
         sql, params = (query or ArticleQuery()).sql()
-        return [row[0] for row in self.db.execute(sql, params)]
+        return [row[0] for row in self._db.execute(sql, params)]
 
     def list(
         self, query: ArticleQuery | None = None, limit: int | None = None, offset: int = 0
@@ -161,12 +175,12 @@ class Library:
         for start in range(0, len(ids), SQL_VARIABLES):
             chunk = list(ids[start : start + SQL_VARIABLES])
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
+            rows = self._db.execute(
                 "SELECT a.id, a.title, a.source, a.published, a.action_count, a.is_read,"
                 f" a.is_starred, {DONE_COUNT} AS done,"
                 " (SELECT group_concat(category, char(31)) FROM article_categories c"
                 "  WHERE c.article_id = a.id) AS categories"
-                f" FROM articles a WHERE a.id IN ({marks}) AND a.deleted_at IS NULL",
+                f" FROM articles a WHERE a.id IN ({marks}) AND a.{LIVE}",
                 chunk,
             )
             for row in rows:
@@ -175,7 +189,7 @@ class Library:
 
     def categories(self) -> list[tuple[str, int]]:
         # Deleted articles are few: leaving them out beats joining every row.
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT category, count(*) AS n FROM article_categories WHERE article_id NOT IN"
             " (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"
             " GROUP BY category ORDER BY category COLLATE NOCASE"
@@ -186,8 +200,8 @@ class Library:
         """Articles in the library with exactly these titles (case-insensitive)."""
         found: dict[str, int] = {}
         for title in titles:
-            row = self.db.execute(
-                "SELECT id FROM articles WHERE title = ? COLLATE NOCASE AND deleted_at IS NULL"
+            row = self._db.execute(
+                f"SELECT id FROM articles WHERE title = ? COLLATE NOCASE AND {LIVE}"
                 " ORDER BY sort_key DESC LIMIT 1",
                 (title,),
             ).fetchone()
@@ -203,68 +217,59 @@ class Library:
         self._set_flag("is_starred", ids, starred)
 
     def _set_flag(self, column: str, ids: Iterable[int], value: bool) -> None:
-        with transaction(self.db):
-            self.db.executemany(
+        with transaction(self._db):
+            self._db.executemany(
                 f"UPDATE articles SET {column} = ? WHERE id = ?", [(int(value), i) for i in ids]
             )
 
-    def set_action_done(
-        self, article_id: int, number: int, done: bool, note: str | None = None
-    ) -> bool:
-        """Mark one action done (keeping when it was first marked) or not done, at once.
-
-        Returns whether anything changed.
-        """
-        with transaction(self.db):
-            uid = self._uid(article_id)
-            if done:
-                cursor = self.db.execute(
-                    "INSERT INTO action_status (article_uid, action_number, done_at, note)"
-                    " VALUES (?, ?, ?, ?) ON CONFLICT (article_uid, action_number) DO UPDATE"
-                    " SET note = coalesce(excluded.note, action_status.note)",
-                    (uid, number, _now(), note),
-                )
-            else:
-                cursor = self.db.execute(
-                    "DELETE FROM action_status WHERE article_uid = ? AND action_number = ?",
-                    (uid, number),
-                )
-        return cursor.rowcount > 0
-
     def delete(self, ids: Iterable[int]) -> None:
-        """Move articles out of sight; `restore` brings them back until `purge_deleted`."""
-        now = _now()
-        with transaction(self.db):
-            self.db.executemany(
+        """Move articles out of sight; `undelete` brings them back until `purge_deleted`."""
+        now = clock.stamp()
+        with transaction(self._db):
+            self._db.executemany(
                 "UPDATE articles SET deleted_at = ? WHERE id = ?", [(now, i) for i in ids]
             )
 
-    def restore(self, ids: Iterable[int]) -> None:
-        with transaction(self.db):
-            self.db.executemany(
+    def undelete(self, ids: Iterable[int]) -> None:
+        """Bring deleted articles back from the trash."""
+        with transaction(self._db):
+            self._db.executemany(
                 "UPDATE articles SET deleted_at = NULL WHERE id = ?", [(i,) for i in ids]
             )
 
     def purge_deleted(self) -> int:
         """Remove deleted articles for good. What was done for them is kept, by identity."""
-        with transaction(self.db):
-            cursor = self.db.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL")
+        with transaction(self._db):
+            cursor = self._db.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL")
         return cursor.rowcount
 
-    def _uid(self, article_id: int) -> str:
-        row = self.db.execute("SELECT uid FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row is None:
-            raise KeyError(f"no article with id {article_id}")
-        return str(row[0])
+    def uid(self, article_id: int) -> str:
+        """The article's stable identity; KeyError when there is no such article."""
+        return article_uid(self._db, article_id)
+
+    # --- keeping it safe ---------------------------------------------------
+    def backup_to(self, target: Path) -> Path:
+        """A consistent copy of the whole library at `target` (see backup.write_backup)."""
+        from advocate_app.core.store.backup import write_backup
+
+        return write_backup(self._db, target)
+
+    def replace_with(self, source: Path) -> Path:
+        """Replace everything with a checked backup, after saving the current library beside
+        it; returns the path of that safety copy."""
+        from advocate_app.core.store.backup import restore_into
+
+        assert self.path is not None
+        return restore_into(self._db, self.path, source)
 
     # --- small app state kept with the library ------------------------
     def state(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM app_state WHERE key = ?", (key,)).fetchone()
+        row = self._db.execute("SELECT value FROM app_state WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
     def set_state(self, key: str, value: str) -> None:
-        with transaction(self.db):
-            self.db.execute(
+        with transaction(self._db):
+            self._db.execute(
                 "INSERT INTO app_state (key, value) VALUES (?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
@@ -289,6 +294,3 @@ def open_library(path: Path, *, create: bool = True) -> Library:
     """Open the library file (see database.open_database for the errors it raises)."""
     return Library(open_database(path, create=create), path)
 
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

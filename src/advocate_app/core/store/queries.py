@@ -1,12 +1,16 @@
-"""Which articles a list shows, and in what order, as SQL."""
+"""SQL shared by the store: which articles a list shows and in what order, the rule that
+hides deleted articles, and finding an article's stable identity."""
 
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 
 SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
+# Deleted articles wait in the trash until purged; everything the reader sees leaves them out.
+LIVE = "deleted_at IS NULL"
 DONE_COUNT = (
     "(SELECT count(*) FROM action_status s"
     " WHERE s.article_uid = a.uid AND s.action_number <= a.action_count)"
@@ -51,7 +55,7 @@ class ArticleQuery:
 
     def sql(self) -> tuple[str, list[object]]:
         """SELECT of the matching article ids, in order."""
-        clauses = ["a.deleted_at IS NULL"]
+        clauses = [f"a.{LIVE}"]
         params: list[object] = []
         match = fts_query(self.search)
         if match:
@@ -78,3 +82,11 @@ def fts_query(text: str | None) -> str | None:
     quoted = [f'"{word}"' for word in words[:32]]
     quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def article_uid(db: sqlite3.Connection, article_id: int) -> str:
+    """The stable identity of an article (deleted or not); KeyError when there is none."""
+    row = db.execute("SELECT uid FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise KeyError(f"no article with id {article_id}")
+    return str(row[0])

@@ -1,4 +1,5 @@
-"""Feed subscriptions: add, list, refresh (politely), and OPML import and export."""
+"""Feed subscriptions: add, refresh (politely), and OPML import and export. The network side;
+what is stored lives in the store's FeedStore."""
 
 from __future__ import annotations
 
@@ -6,33 +7,18 @@ import time
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from html import escape
+from typing import Any
 from urllib.parse import urlsplit
 
-from advocate_app.core.store.database import transaction
+from advocate_app.core import clock
+from advocate_app.core.store.feeds import Feed, Validators
 from advocate_app.core.store.library import Library
-from advocate_app.core.web.fetch import FetchError, fetch
-from advocate_app.core.web.network import network_allowed, set_network_allowed
-
-__all__ = ["network_allowed", "set_network_allowed"]  # re-exported for the command line
+from advocate_app.core.web.fetch import Fetched, FetchError, fetch
+from advocate_app.core.web.network import require_network
 from advocate_app.core.web.pages import article_from_page
 
 PER_HOST_DELAY_SECONDS = 1.0
-
-
-class NetworkOff(FetchError):
-    pass
-
-
-@dataclass(frozen=True)
-class Feed:
-    id: int
-    url: str
-    title: str
-    checked_at: str | None
-    error: str | None
-    unread: int
 
 
 @dataclass(frozen=True)
@@ -44,21 +30,16 @@ class RefreshReport:
     entry_errors: tuple[str, ...] = ()
 
 
-def _check_network(library: Library) -> None:
-    if not network_allowed(library):
-        raise NetworkOff("network access is turned off (advocate network on, or Settings)")
-
-
 def fetch_article(library: Library, url: str, timeout: float | None = None) -> tuple[int, str]:
     """Download an article page and store it; (article id, import status)."""
-    _check_network(library)
+    require_network(library)
     fetched = fetch(url, **({"timeout": timeout} if timeout else {}))
     article = article_from_page(fetched)
     article_id, status = library.add(article, origin=fetched.url)
     return article_id, str(status)
 
 
-def _parse_feed(content: bytes, url: str):  # noqa: ANN202 - feedparser's own dict type
+def _parse_feed(content: bytes, url: str) -> Any:  # feedparser's own dict type
     import feedparser
 
     parsed = feedparser.parse(content)
@@ -72,32 +53,14 @@ def _parse_feed(content: bytes, url: str):  # noqa: ANN202 - feedparser's own di
 
 
 def add_feed(library: Library, url: str, timeout: float | None = None) -> Feed:
-    _check_network(library)
+    require_network(library)
     fetched = fetch(url, **({"timeout": timeout} if timeout else {}))
     parsed = _parse_feed(fetched.content, url)
     title = parsed.feed.get("title") or urlsplit(url).hostname or url
-    with transaction(library.db):
-        library.db.execute(
-            "INSERT INTO feeds (url, title) VALUES (?, ?) ON CONFLICT (url) DO UPDATE"
-            " SET title = excluded.title",
-            (url, title),
-        )
-    return next(f for f in list_feeds(library) if f.url == url)
-
-
-def remove_feed(library: Library, feed_id: int) -> None:
-    with transaction(library.db):
-        library.db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
-
-
-def list_feeds(library: Library) -> list[Feed]:
-    rows = library.db.execute(
-        "SELECT f.id, f.url, f.title, f.checked_at, f.error,"
-        " (SELECT count(*) FROM feed_entries e JOIN articles a ON a.id = e.article_id"
-        "  WHERE e.feed_id = f.id AND a.is_read = 0 AND a.deleted_at IS NULL) AS unread"
-        " FROM feeds f ORDER BY f.title COLLATE NOCASE"
-    )
-    return [Feed(r[0], r[1], r[2], r[3], r[4], int(r[5])) for r in rows]
+    library.feeds.subscribe(url, title)
+    feed = library.feeds.get(url)
+    assert feed is not None
+    return feed
 
 
 def refresh_feeds(
@@ -109,11 +72,11 @@ def refresh_feeds(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> list[RefreshReport]:
     """Check every feed (conditionally) and fetch the pages of entries not seen before."""
-    _check_network(library)
+    require_network(library)
     report = progress or (lambda message: None)
     last_request: dict[str, float] = {}
 
-    def polite_fetch(url: str, **kwargs):  # noqa: ANN202
+    def polite_fetch(url: str, **kwargs: Any) -> Fetched:
         host = urlsplit(url).hostname or ""
         wait = last_request.get(host, 0) + delay - time.monotonic()
         if wait > 0:
@@ -124,7 +87,7 @@ def refresh_feeds(
             last_request[host] = time.monotonic()
 
     reports = []
-    for feed in list_feeds(library):
+    for feed in library.feeds.list():
         if cancelled():
             break
         report(f"Checking {feed.title}…")
@@ -132,19 +95,24 @@ def refresh_feeds(
     return reports
 
 
-def _refresh_one(library: Library, feed: Feed, polite_fetch, report, cancelled) -> RefreshReport:  # noqa: ANN001
-    row = library.db.execute(
-        "SELECT etag, last_modified FROM feeds WHERE id = ?", (feed.id,)
-    ).fetchone()
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+def _refresh_one(
+    library: Library,
+    feed: Feed,
+    polite_fetch: Callable[..., Fetched],
+    report: Callable[[str], None],
+    cancelled: Callable[[], bool],
+) -> RefreshReport:
+    store = library.feeds
+    known = store.validators(feed.id)
+    now = clock.stamp()
     try:
-        fetched = polite_fetch(feed.url, etag=row[0], last_modified=row[1])
+        fetched = polite_fetch(feed.url, etag=known.etag, last_modified=known.last_modified)
         if fetched.not_modified:
-            _set_feed(library, feed.id, checked_at=now, error=None)
+            store.checked(feed.id, now, None)
             return RefreshReport(feed.title, 0, not_modified=True)
         parsed = _parse_feed(fetched.content, feed.url)
     except FetchError as exc:
-        _set_feed(library, feed.id, checked_at=now, error=str(exc))
+        store.checked(feed.id, now, str(exc))
         return RefreshReport(feed.title, 0, error=str(exc))
     new, problems = 0, []
     for entry in parsed.entries:
@@ -153,14 +121,9 @@ def _refresh_one(library: Library, feed: Feed, polite_fetch, report, cancelled) 
         link = entry.get("link")
         if not link:
             continue
-        # Already here: through another feed, or added by its address.
-        seen = library.db.execute(
-            "SELECT article_id FROM feed_entries WHERE link = ? AND article_id IS NOT NULL"
-            " UNION ALL SELECT id FROM articles WHERE origin = ? OR url = ? LIMIT 1",
-            (link, link, link),
-        ).fetchone()
+        seen = store.article_for_link(link)
         if seen is not None:  # already fetched, perhaps through another feed
-            _link_entry(library, feed.id, link, seen[0], None)
+            store.link_entry(feed.id, link, seen, None)
             continue
         report(f"Fetching {entry.get('title') or link}…")
         try:
@@ -168,49 +131,22 @@ def _refresh_one(library: Library, feed: Feed, polite_fetch, report, cancelled) 
             article_id, _ = library.add(article_from_page(page), origin=page.url)
         except FetchError as exc:
             problems.append(str(exc))
-            _link_entry(library, feed.id, link, None, str(exc))
+            store.link_entry(feed.id, link, None, str(exc))
             continue
-        _link_entry(library, feed.id, link, article_id, None)
+        store.link_entry(feed.id, link, article_id, None)
         new += 1
-    _set_feed(
-        library,
-        feed.id,
-        checked_at=now,
-        error=None,
-        etag=fetched.etag,
-        last_modified=fetched.last_modified,
-    )
+    store.checked(feed.id, now, None, Validators(fetched.etag, fetched.last_modified))
     return RefreshReport(feed.title, new, entry_errors=tuple(problems))
 
 
-def _link_entry(
-    library: Library, feed_id: int, link: str, article_id: int | None, error: str | None
-) -> None:
-    with transaction(library.db):
-        library.db.execute(
-            "INSERT INTO feed_entries (feed_id, link, article_id, error) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (feed_id, link) DO UPDATE SET article_id = excluded.article_id,"
-            " error = excluded.error",
-            (feed_id, link, article_id, error),
-        )
-
-
-def _set_feed(library: Library, feed_id: int, **values: str | None) -> None:
-    assignments = ", ".join(f"{key} = :{key}" for key in values)
-    with transaction(library.db):
-        library.db.execute(
-            f"UPDATE feeds SET {assignments} WHERE id = :id", {**values, "id": feed_id}
-        )
-
-
-def export_opml(library: Library) -> str:
+def export_opml(feeds: list[Feed]) -> str:
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<opml version="2.0">',
         "  <head><title>Advocate subscriptions</title></head>",
         "  <body>",
     ]
-    for feed in list_feeds(library):
+    for feed in feeds:
         lines.append(
             f'    <outline type="rss" text="{escape(feed.title)}" title="{escape(feed.title)}"'
             f' xmlUrl="{escape(feed.url)}"/>'
@@ -219,21 +155,22 @@ def export_opml(library: Library) -> str:
     return "\n".join(lines) + "\n"
 
 
-def import_opml(library: Library, text: str) -> int:
-    """Subscribe to the feeds of an OPML file (titles come with the next refresh)."""
+def read_opml(text: str) -> list[tuple[str, str]]:
+    """The (address, title) of each web feed in an OPML file."""
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError as exc:
         raise FetchError(f"not a readable OPML file ({exc})") from None
-    added = 0
-    with transaction(library.db):
-        for outline in root.iter("outline"):
-            url = outline.get("xmlUrl") or outline.get("xmlurl")
-            if not url or not url.startswith(("http://", "https://")):
-                continue
-            title = outline.get("title") or outline.get("text") or urlsplit(url).hostname or url
-            cursor = library.db.execute(
-                "INSERT OR IGNORE INTO feeds (url, title) VALUES (?, ?)", (url, title)
-            )
-            added += cursor.rowcount
-    return added
+    found = []
+    for outline in root.iter("outline"):
+        url = outline.get("xmlUrl") or outline.get("xmlurl")
+        if not url or not url.startswith(("http://", "https://")):
+            continue
+        title = outline.get("title") or outline.get("text") or urlsplit(url).hostname or url
+        found.append((url, title))
+    return found
+
+
+def import_opml(library: Library, text: str) -> int:
+    """Subscribe to the feeds of an OPML file (titles come with the next refresh)."""
+    return library.feeds.subscribe_many(read_opml(text))

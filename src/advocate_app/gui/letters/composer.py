@@ -26,22 +26,30 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.core.articles.model import Action
-from advocate_app.core.letters.compose import Letter, compose_letters, mailto_link, recipients_for
-from advocate_app.core.letters.templates import LetterTemplateError, LetterTemplates
-from advocate_app.core.officials.lookup import MyOfficials, Official
+from advocate_app.core.letters.compose import Letter
+from advocate_app.core.letters.recipients import recipient_choice
+from advocate_app.core.letters.routes import Route, email_address, mailto_link
+from advocate_app.core.letters.templates import SAMPLE as SAMPLE_TEMPLATE
+from advocate_app.core.letters.templates import LetterTemplateError
+from advocate_app.core.officials.model import MyOfficials, Official
 from advocate_app.core.profile.model import Profile
-from advocate_app.core.store.letters import record_letter
-from advocate_app.core.store.library import Library
+from advocate_app.core.session import Session
 from advocate_app.core.store.records import StoredArticle
 from advocate_app.gui.links import LinkPolicy
 
 SAMPLE = ""  # the template combo's value for "the article's own sample"
+ROUTE_ADVICE = {
+    Route.CONTACT_FORM: "send it through the office's web form",
+    Route.EMAIL: "send it by email",
+    Route.PRINT: "print it and mail it",
+    Route.COPY: "copy it where you like",
+}
 
 
 class LetterPage(QWidget):
     """One recipient's letter: editable, with Copy, contact page, Email and Print."""
 
-    sent = Signal(object, str)  # the letter as edited, route
+    sent = Signal(object, object)  # the letter as edited, Route
 
     def __init__(
         self,
@@ -85,10 +93,10 @@ class LetterPage(QWidget):
         self.open_button.setEnabled(letter.contact_url.startswith(("http://", "https://")))
         self.open_button.clicked.connect(self.open_contact_page)
         self.email_button = QPushButton("Email…", self)
-        self.email_button.setEnabled(letter.route == "email")
+        self.email_button.setEnabled(letter.route is Route.EMAIL)
         self.email_button.setToolTip(
             "Open your mail program with this letter"
-            if letter.route == "email"
+            if letter.route is Route.EMAIL
             else "This office takes letters through its web form, not by email"
         )
         self.email_button.clicked.connect(self.email)
@@ -110,11 +118,7 @@ class LetterPage(QWidget):
         self._update_count()
 
     def _route_text(self) -> str:
-        return {
-            "contact_form": "send it through the office's web form",
-            "email": "send it by email",
-            "print": "print it and mail it",
-        }.get(self.letter.route, self.letter.route)
+        return ROUTE_ADVICE[self.letter.route]
 
     def edited(self) -> Letter:
         from dataclasses import replace
@@ -135,53 +139,52 @@ class LetterPage(QWidget):
         QGuiApplication.clipboard().setText(
             f"{letter.subject}\n\n{letter.body}" if letter.subject else letter.body
         )
-        self.sent.emit(letter, "copy")
+        self.sent.emit(letter, Route.COPY)
 
     def open_contact_page(self) -> None:
         letter = self.edited()
         QGuiApplication.clipboard().setText(letter.body)  # ready to paste into the form
         if self._links.open(QUrl(letter.contact_url)):
-            self.sent.emit(letter, "contact_form")
+            self.sent.emit(letter, Route.CONTACT_FORM)
 
     def email(self) -> None:
         letter = self.edited()
-        address = letter.contact_url.removeprefix("mailto:")
+        address = email_address(letter.recipient) or ""
         link = mailto_link(address, letter.subject, letter.body)
         if link is None:
             self.copy()  # too long for a mail link: the reader pastes it instead
             return
         if self._links.open(QUrl(link)):
-            self.sent.emit(letter, "email")
+            self.sent.emit(letter, Route.EMAIL)
 
     def print_(self, to_pdf: bool) -> None:
         letter = self.edited()
         if self._print(letter, to_pdf):
-            self.sent.emit(letter, "print")
+            self.sent.emit(letter, Route.PRINT)
 
 
 class ComposerDialog(QDialog):
-    letter_sent = Signal(object, str)  # Letter, route
+    letter_sent = Signal(object, object)  # Letter, Route
 
     def __init__(
         self,
-        library: Library,
+        session: Session,
         stored: StoredArticle,
         action: Action,
         officials: MyOfficials,
         profile: Profile,
-        templates: LetterTemplates,
         links: LinkPolicy,
         parent: QWidget | None = None,
         only: Official | None = None,
     ) -> None:
         super().__init__(parent)
         self._only = only  # opened from Your Officials: write to this one
-        self.library = library
+        self.session = session
         self.stored = stored
         self.action = action
         self.officials = officials
         self.profile = profile
-        self.templates = templates
+        self.templates = session.templates
         self.links = links
         self.pages: list[LetterPage] = []
         self.setWindowTitle(f"Letters: {action.title}")
@@ -198,7 +201,7 @@ class ComposerDialog(QDialog):
         if self.action.sample_messages:
             self.template.addItem("The article's sample letter", SAMPLE)
         for info in self.templates.available():
-            if info.name != "sample":
+            if info.name != SAMPLE_TEMPLATE:
                 self.template.addItem(info.name.replace("-", " ").capitalize(), info.name)
         if not self.action.sample_messages:
             self.template.insertItem(0, "For each office", None)
@@ -220,15 +223,12 @@ class ComposerDialog(QDialog):
         side_layout.addWidget(QLabel("Recipients", side))
         self.recipients = QListWidget(side)
         self.recipients.setAccessibleName("Recipients")
-        targeted = recipients_for(self.action, self.officials)
-        chosen = {self._key(self._only)} if self._only else {self._key(o) for o in targeted}
-        if self._only and self._key(self._only) not in {self._key(o) for o in targeted}:
-            targeted.insert(0, self._only)
-        for official in self._everyone(targeted):
-            item = QListWidgetItem(f"{official.title} {official.name}".strip(), self.recipients)
+        choice = recipient_choice(self.action, self.officials, self._only)
+        for official in choice.everyone:
+            item = QListWidgetItem(official.display_name, self.recipients)
             item.setData(Qt.ItemDataRole.UserRole, official)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = self._key(official) in chosen
+            checked = official.key in choice.chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.recipients.itemChanged.connect(lambda _: self.rebuild())
         side_layout.addWidget(self.recipients)
@@ -242,19 +242,6 @@ class ComposerDialog(QDialog):
             label.setWordWrap(True)
             layout.addWidget(label)
 
-    def _everyone(self, targeted: list[Official]) -> list[Official]:
-        people = list(targeted)
-        officials = self.officials
-        everyone = (*officials.senators, officials.representative, *officials.district_candidates)
-        for official in (*everyone, officials.president):
-            if official is not None and self._key(official) not in {self._key(p) for p in people}:
-                people.append(official)
-        return people
-
-    @staticmethod
-    def _key(official: Official) -> tuple[str, str]:
-        return (official.kind, official.name)
-
     def chosen_recipients(self) -> list[Official]:
         return [
             self.recipients.item(row).data(Qt.ItemDataRole.UserRole)
@@ -267,12 +254,11 @@ class ComposerDialog(QDialog):
         self.pages = []
         template = self.template.currentData()
         try:
-            letters = compose_letters(
-                self.stored.article,
+            letters = self.session.compose(
+                self.stored,
                 self.action,
                 self.officials,
                 self.profile,
-                self.templates,
                 template=template or None,
                 recipients=self.chosen_recipients(),
             )
@@ -287,18 +273,8 @@ class ComposerDialog(QDialog):
             self.pages.append(page)
             self.tabs.addTab(page, letter.recipient.name)
 
-    def _record(self, letter: Letter, route: str) -> None:
-        record_letter(
-            self.library,
-            self.stored.id,
-            self.action.number,
-            letter.recipient.name,
-            letter.recipient.kind,
-            letter.recipient.bioguide or None,
-            route,
-            letter.subject,
-            letter.body,
-        )
+    def _record(self, letter: Letter, route: Route) -> None:
+        self.session.record_delivery(self.stored.id, self.action.number, letter, route)
         self.letter_sent.emit(letter, route)
 
     def _print(self, letter: Letter, to_pdf: bool) -> bool:

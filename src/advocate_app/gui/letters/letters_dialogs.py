@@ -15,38 +15,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.core.changes import Changes
+from advocate_app.core.letters.routes import Route
 from advocate_app.core.letters.templates import LetterTemplates
-from advocate_app.core.store.letters import SentLetter, letters_for
-from advocate_app.core.store.library import Library
+from advocate_app.core.session import Session
+from advocate_app.core.store.letters import SentLetter
 
-ROUTES = {"copy": "copied", "contact_form": "web form", "email": "email", "print": "printed"}
+ROUTES = {
+    Route.COPY: "copied",
+    Route.CONTACT_FORM: "web form",
+    Route.EMAIL: "email",
+    Route.PRINT: "printed",
+}
 
 
 class SentLettersDialog(QDialog):
     def __init__(
         self,
-        library: Library,
+        session: Session,
         parent: QWidget | None = None,
         select: int | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle("Sent Letters")
         self.resize(760, 560)
-        self.letters: list[SentLetter] = letters_for(library, None)
+        self._session = session
+        self.letters: list[SentLetter] = []
         layout = QVBoxLayout(self)
+        self.empty = QLabel("No letters sent yet.", self)
+        layout.addWidget(self.empty)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Sent letters")
-        for letter in self.letters:
-            when = letter.sent_at[:16].replace("T", " ")
-            route = ROUTES.get(letter.route, letter.route)
-            self.list.addItem(f"{when}  {letter.recipient_name} ({route}) — {letter.subject}")
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setAccessibleName("Letter")
         copy = QPushButton("Copy", self)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
-        if not self.letters:
-            layout.addWidget(QLabel("No letters sent yet.", self))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.text, 2)
         row = QHBoxLayout()
@@ -54,9 +58,28 @@ class SentLettersDialog(QDialog):
         row.addWidget(copy)
         layout.addLayout(row)
         self.list.currentRowChanged.connect(self._show)
+        self.reload(select)
+
+    def follow(self, changes: Changes) -> None:
+        if changes.letters or changes.everything:
+            current = self.list.currentRow()
+            self.reload(self.letters[current].id if 0 <= current < len(self.letters) else None)
+
+    def reload(self, select: int | None = None) -> None:
+        """List the letters as stored now, with `select` (a letter id) current."""
+        self.letters = self._session.sent_letters()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for letter in self.letters:
+            when = letter.sent_at[:16].replace("T", " ")
+            route = ROUTES.get(letter.route, letter.route)  # StrEnum keys match the text
+            self.list.addItem(f"{when}  {letter.recipient_name} ({route}) — {letter.subject}")
+        self.list.blockSignals(False)
+        self.empty.setVisible(not self.letters)
         if self.letters:
             rows = [i for i, letter in enumerate(self.letters) if letter.id == select]
             self.list.setCurrentRow(rows[0] if rows else 0)
+            self._show(self.list.currentRow())
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.letters):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -22,21 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.core.officials.choices import load_choices, save_choices
-from advocate_app.core.officials.directory import open_directory
-from advocate_app.core.officials.lookup import MyOfficials, Official, find_officials
-from advocate_app.core.profile.storage import ProfileStore
+from advocate_app.core.changes import Changes
+from advocate_app.core.officials.model import MyOfficials, Official
+from advocate_app.gui.context import AppContext
 from advocate_app.gui.links import LinkPolicy
 
-
-def load_officials(data_folder: Path) -> MyOfficials:
-    profile = ProfileStore(data_folder).load().profile
-    directory = open_directory(data_folder)
-    try:
-        return find_officials(profile, directory, choices=load_choices(data_folder))
-    finally:
-        if directory is not None:
-            directory.close()
+TASK = "officials"
 
 
 class OfficialCard(QFrame):
@@ -111,29 +100,35 @@ class OfficialCard(QFrame):
 
 
 class OfficialsDialog(QDialog):
+    """The reader's officials; found in the background, shown again whenever the reader's
+    details or the directory change."""
+
+    refreshed = Signal()
+
     def __init__(
         self,
-        data_folder: Path,
-        links: LinkPolicy,
+        context: AppContext,
         edit_profile: Callable[[], None],
         update_directory: Callable[[], None],
         parent: QWidget | None = None,
         write_to: Callable[[Official], object] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._context = context
         self._write_to = write_to
-        self.data_folder = data_folder
-        self.links = links
+        self.links = context.links
         self._edit_profile = edit_profile
         self.cards: list[OfficialCard] = []
+        self.notes: list[QLabel] = []
         self.error_text = ""
+        self._stale = False
         self.setWindowTitle("Your Officials")
         self.setAccessibleName("Your officials")
         self.resize(620, 720)
         outer = QVBoxLayout(self)
         buttons = QHBoxLayout()
         details = QPushButton("Your Details…", self)
-        details.clicked.connect(self._edit_and_refresh)
+        details.clicked.connect(edit_profile)
         update = QPushButton("Update Directory…", self)
         update.clicked.connect(update_directory)
         buttons.addWidget(details)
@@ -143,11 +138,31 @@ class OfficialsDialog(QDialog):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.loading = QLabel("Finding your officials…", self.scroll)
+        self.scroll.setWidget(self.loading)
         outer.addWidget(self.scroll, 1)
+        context.bus.changed.connect(self._follow)
         self.refresh()
 
+    def _follow(self, changes: Changes) -> None:
+        if changes.profile or changes.officials or changes.everything:
+            self.refresh()
+
     def refresh(self) -> None:
-        officials = load_officials(self.data_folder)
+        """Find the officials again, off the window's thread (keychain, ZIP data)."""
+        started = self._context.run(
+            TASK,
+            "Finding your officials",
+            lambda session, _report, _cancelled: session.my_officials(),
+            on_done=self._show,
+            cancellable=False,
+        )
+        self._stale = not started  # one is running: look again when it ends
+
+    def _show(self, officials: MyOfficials) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
         content = QWidget(self.scroll)
         layout = QVBoxLayout(content)
         self.notes = [QLabel(note, content) for note in officials.notes]
@@ -162,7 +177,7 @@ class OfficialsDialog(QDialog):
             if official is None:
                 return
             card = OfficialCard(official, self.links, candidate, content)
-            card.district_chosen.connect(self._choose_district)
+            card.district_chosen.connect(self.choose_district)
             card.contact_edit_requested.connect(self._edit_contact)
             if self._write_to is not None:
                 card.write_requested.connect(self._write_to)
@@ -178,12 +193,13 @@ class OfficialsDialog(QDialog):
         add(officials.vice_president)
         layout.addStretch(1)
         self.scroll.setWidget(content)
+        self.refreshed.emit()
 
     def _edit_contact(self, official: Official) -> None:
         url, ok = QInputDialog.getText(
             self,
             "Contact page",
-            f"Contact page or email for {official.title} {official.name}\n"
+            f"Contact page or email for {official.display_name}\n"
             "(leave empty to go back to the directory's):",
             text=official.contact_url,
         )
@@ -192,26 +208,19 @@ class OfficialsDialog(QDialog):
 
     def set_contact(self, official: Official, url: str) -> bool:
         """Keep the reader's own contact address for an office ("" forgets it)."""
-        choices = load_choices(self.data_folder)
-        urls = dict(choices.contact_urls)
-        if not url:
-            urls.pop(official.bioguide, None)
-        elif url.startswith(("http://", "https://", "mailto:")):
-            urls[official.bioguide] = url
-        else:
-            self.error_text = "Give a web address (https://…) or an email link (mailto:…)."
+        try:
+            self._context.session.set_contact_url(official.bioguide, url)
+        except ValueError as exc:
+            self.error_text = str(exc)
             return False
-        save_choices(self.data_folder, replace(choices, contact_urls=urls))
         self.error_text = ""
-        self.refresh()
         return True
 
-    def _choose_district(self, district: int) -> None:
-        store = ProfileStore(self.data_folder)
-        profile = store.load().profile
-        store.save(profile.updated(district=district))
-        self.refresh()
-
-    def _edit_and_refresh(self) -> None:
-        self._edit_profile()
-        self.refresh()
+    def choose_district(self, district: int) -> None:
+        """Save the reader's district (the keychain may be slow: in the background)."""
+        self._context.run(
+            "district",
+            "Saving your district",
+            lambda session, _report, _cancelled: session.choose_district(district),
+            cancellable=False,
+        )

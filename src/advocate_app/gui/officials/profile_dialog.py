@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.core.profile.model import PREFIXES, Profile, field_errors, normalized
-from advocate_app.core.profile.storage import ProfileStore, StoredProfile
+from advocate_app.core.profile.storage import StoredProfile
 
 FIELDS = (
     ("first_name", "First name"),
@@ -37,13 +38,14 @@ NO_DISTRICT = -1
 
 
 class ProfileDialog(QDialog):
-    def __init__(self, store: ProfileStore, parent: QWidget | None = None) -> None:
+    """The form: the details as loaded, checked as they are typed. Whoever opened it saves
+    `profile()` when it is accepted."""
+
+    def __init__(self, stored: StoredProfile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.saved: StoredProfile | None = None
         self.setWindowTitle("Your Details")
         self.setAccessibleName("Your details")
-        self._setup_ui(store.load())
+        self._setup_ui(stored)
 
     def _setup_ui(self, stored: StoredProfile) -> None:
         layout = QVBoxLayout(self)
@@ -93,13 +95,13 @@ class ProfileDialog(QDialog):
         form.addRow("District", self.district)
         layout.addLayout(form)
 
-        where = "the system keychain" if stored.in_keychain else str(self.store.fallback_path)
+        where = "the system keychain" if stored.in_keychain else str(stored.fallback_path)
         self.storage_note = QLabel(self)
+        self.storage_note.setTextFormat(Qt.TextFormat.PlainText)
         self.storage_note.setWordWrap(True)
-        keychain = self.store.keychain_name()
         self.storage_note.setText(
             f"Saved in {where}."
-            if keychain or stored.in_keychain
+            if stored.keychain or stored.in_keychain
             else "This computer has no system keychain: your details are saved in a file in "
             "Advocate's data folder that only you can read."
         )
@@ -133,7 +135,5 @@ class ProfileDialog(QDialog):
         return not problems
 
     def _save(self) -> None:
-        if not self._validate():
-            return
-        self.saved = self.store.save(self.profile())
-        self.accept()
+        if self._validate():
+            self.accept()

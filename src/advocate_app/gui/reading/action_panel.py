@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from enum import StrEnum
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.core import clock
 from advocate_app.core.articles.model import Action, TargetKind
+from advocate_app.core.changes import Changes
+from advocate_app.core.session import Session
 from advocate_app.core.store.records import StoredArticle
 from advocate_app.core.store.tracking import ActionRecord
 from advocate_app.gui.links import LinkPolicy
@@ -34,12 +37,29 @@ TARGET_NAMES = {
 WRITE_TIP = "Write one letter for each official, filled in with your details"
 
 
+class TrackRequest(StrEnum):
+    """What the reader asked for from an action's More menu."""
+
+    NOTE = "note"
+    CALL = "call"
+    FOLLOW_UP = "follow_up"
+    CLEAR_FOLLOW_UP = "clear"
+
+
+MORE_MENU = (
+    ("Add a Note…", TrackRequest.NOTE),
+    ("Log a Call…", TrackRequest.CALL),
+    ("Follow Up On…", TrackRequest.FOLLOW_UP),
+    ("Clear Follow-Up", TrackRequest.CLEAR_FOLLOW_UP),
+)
+
+
 class ActionCard(QFrame):
     """One numbered action: done box, title, steps, links and sample messages."""
 
     done_toggled = Signal(int, bool)  # action number, done
     write_requested = Signal(int)  # action number
-    track_requested = Signal(int, str)  # action number, "note" / "call" / "follow_up" / "clear"
+    track_requested = Signal(int, object)  # action number, TrackRequest
 
     def __init__(
         self,
@@ -78,12 +98,7 @@ class ActionCard(QFrame):
         more.setToolTip("Add a note, log a call, or set a follow-up date")
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
-        for label, what in (
-            ("Add a Note…", "note"),
-            ("Log a Call…", "call"),
-            ("Follow Up On…", "follow_up"),
-            ("Clear Follow-Up", "clear"),
-        ):
+        for label, what in MORE_MENU:
             item = menu.addAction(label)
             item.triggered.connect(
                 lambda _=False, w=what: self.track_requested.emit(action.number, w)
@@ -94,12 +109,10 @@ class ActionCard(QFrame):
         header.addWidget(title, 1)
         header.addWidget(more, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
-        self.tracking = muted_label(tracking_text(action, self.record), self)
+        self.tracking = muted_label("", self)
         self.tracking.setAccessibleName(f"What was done for action {action.number}")
-        self.tracking.setVisible(bool(self.tracking.text()))
-        if self.record and self.record.done_at:
-            self.done_box.setToolTip(f"Done {_when(self.record.done_at)}")
         layout.addWidget(self.tracking)
+        self.set_record(self.record)
 
         recipients = self._recipients_text()
         if recipients:
@@ -143,6 +156,17 @@ class ActionCard(QFrame):
             note = "Suggested by Advocate: the article had no action list."
             layout.addWidget(muted_label(note, self))
 
+    def set_record(self, record: ActionRecord | None) -> None:
+        """Show what was done for this action, as stored now."""
+        self.record = record
+        self.done_box.blockSignals(True)
+        self.done_box.setChecked(bool(record and record.done))
+        self.done_box.blockSignals(False)
+        done_at = record.done_at if record else None
+        self.done_box.setToolTip(f"Done {_when(done_at)}" if done_at else "Mark this action done")
+        self.tracking.setText(tracking_text(self.action, record))
+        self.tracking.setVisible(bool(self.tracking.text()))
+
     def _recipients_text(self) -> str:
         names = [TARGET_NAMES[t.kind] for t in self.action.targets if t.kind in TARGET_NAMES]
         names += [
@@ -181,13 +205,15 @@ def tracking_text(action: Action, record: ActionRecord | None) -> str:
 
 
 def _when(stamp: str) -> str:
-    moment = datetime.fromisoformat(stamp).astimezone()
+    moment = clock.local_moment(stamp)
     return f"{moment.strftime('%b')} {moment.day}, {moment.year}"
 
 
 def muted_label(text: str, parent: QWidget) -> QLabel:
-    """Secondary text in the palette's muted colour (right in light and dark themes)."""
+    """Secondary text in the palette's muted colour (right in light and dark themes), shown as
+    plain text whatever it contains."""
     label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     colour = parent.palette().color(QPalette.ColorRole.PlaceholderText).name()
     label.setStyleSheet(f"color: {colour};")
@@ -241,10 +267,11 @@ class SampleMessage(QWidget):
 class ActionPanel(QScrollArea):
     done_toggled = Signal(int, int, bool)  # article id, action number, done
     write_requested = Signal(int, int)  # article id, action number
-    track_requested = Signal(int, int, str)  # article id, action number, what
+    track_requested = Signal(int, int, object)  # article id, action number, TrackRequest
 
-    def __init__(self, links: LinkPolicy, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, links: LinkPolicy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
         self._links = links
         self._article_id: int | None = None
         self.cards: list[ActionCard] = []
@@ -293,6 +320,25 @@ class ActionPanel(QScrollArea):
         layout.addStretch(1)
         self.setWidget(content)
         self.verticalScrollBar().setValue(position)
+
+    @property
+    def article_id(self) -> int | None:
+        return self._article_id
+
+    def follow(self, changes: Changes) -> None:
+        """Keep the cards true to the library: their records when tracking changed, all of
+        them when the article itself did."""
+        article_id = self._article_id
+        if article_id is None or not changes.touches_article(article_id):
+            return
+        if changes.everything or article_id in changes.content:
+            stored = self._session.article(article_id)
+            self.show_article(stored, self._session.records(article_id) if stored else {})
+        elif article_id in changes.tracking:
+            records = self._session.records(article_id)
+            for card in self.cards:
+                card.set_record(records.get(card.action.number))
+            self._update_heading()
 
     def _prose(self, text: str, parent: QWidget) -> QLabel:
         label = QLabel(escape(text).replace("\n\n", "<br><br>"), parent)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.core.store.library import Library
+from advocate_app.core.changes import Changes
+from advocate_app.core.session import Session
 from advocate_app.core.store.queries import ArticleQuery, SortOrder, StatusFilter
 from advocate_app.gui.reading.article_delegate import ArticleDelegate
 from advocate_app.gui.reading.article_model import ArticleListModel
@@ -49,10 +52,10 @@ class ArticleListPane(QWidget):
     current_article_changed = Signal(object)  # article id or None
     query_changed = Signal(object)  # ArticleQuery
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._library = library
-        self.model = ArticleListModel(library, self)
+        self._session = session
+        self.model = ArticleListModel(session.library, self)
         # Qt properties are set one by one, never as constructor keywords: PySide6 6.12.0
         # corrupts Python reference counts with those (a crash some time later).
         self._search_timer = QTimer(self)
@@ -166,47 +169,65 @@ class ArticleListPane(QWidget):
 
     def _apply_query(self) -> None:
         self._search_timer.stop()
-        current = self.current_id()
         query = self.query()
         if query != self.model.query or not self.model.rowCount():
-            self.model.set_query(query)
-        if current is not None:
-            self.select(current)
+            self._keeping_current(lambda: self.model.set_query(query), select_next=False)
         self.query_changed.emit(query)
+
+    def _keeping_current(self, reset: Callable[[], None], select_next: bool = True) -> None:
+        """Reset the list, then keep the same article current. When it is gone from the
+        library, the one now in its row (`select_next`); when the list is empty, none (and say
+        so). A filter that hides the current article does not open another one."""
+        current, row = self.current_id(), self.view.currentIndex().row()
+        reset()
+        if current is not None and self.select(current):
+            return
+        if not self.model.rowCount():
+            self.current_article_changed.emit(None)
+        elif current is not None and select_next:
+            self.select_row(max(0, row))
+
+    def follow(self, changes: Changes) -> None:
+        """Show what changed: run the query again when articles came or went, else repaint
+        the rows that changed; feeds and their unread counts in the Sources box."""
+        if changes.everything or changes.article_list:
+            self.reload()
+            return
+        if changes.feeds or (changes.articles and self.source.isVisible()):
+            self.refresh_sources()
+        if changes.content:
+            self.refresh_categories()
+        rows = changes.rows()
+        if rows:
+            self.model.refresh(rows)
 
     def reload(self) -> None:
         """The library changed: run the query again, keeping the current article if it stays."""
-        current = self.current_id()
         self.refresh_categories()
         self.refresh_sources()
-        self.model.reload()
-        if current is not None:
-            self.select(current)
+        self._keeping_current(self.model.reload)
 
     def refresh_sources(self) -> None:
         """The feeds, with unread counts; hidden until there is one."""
-        rows = self._library.db.execute(
-            "SELECT f.id, f.title, (SELECT count(*) FROM feed_entries e JOIN articles a"
-            " ON a.id = e.article_id WHERE e.feed_id = f.id AND a.is_read = 0"
-            " AND a.deleted_at IS NULL) FROM feeds f ORDER BY f.title COLLATE NOCASE"
-        ).fetchall()
+        feeds = self._session.feeds()
         chosen = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
         self.source.addItem("All sources", None)
-        for feed_id, title, unread in rows:
-            self.source.addItem(f"{title} ({unread} unread)" if unread else title, feed_id)
+        for feed in feeds:
+            label = f"{feed.title} ({feed.unread} unread)" if feed.unread else feed.title
+            self.source.addItem(label, feed.id)
         index = self.source.findData(chosen) if chosen is not None else 0
         self.source.setCurrentIndex(max(0, index))
         self.source.blockSignals(False)
-        self.source.setVisible(bool(rows))
+        self.source.setVisible(bool(feeds))
 
     def refresh_categories(self) -> None:
         chosen = self.category.currentData()
         self.category.blockSignals(True)
         self.category.clear()
         self.category.addItem("All categories", ALL_CATEGORIES)
-        for name, count in self._library.categories():
+        for name, count in self._session.library.categories():
             self.category.addItem(f"{name} ({count})", name)
         self.category.setCurrentIndex(max(0, self.category.findData(chosen or ALL_CATEGORIES)))
         self.category.blockSignals(False)

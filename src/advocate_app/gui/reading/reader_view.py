@@ -6,6 +6,8 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from advocate_app.core.changes import Changes
+from advocate_app.core.session import Session
 from advocate_app.core.store.records import StoredArticle
 from advocate_app.gui.links import LinkPolicy
 from advocate_app.gui.reading.reader_html import (
@@ -29,8 +31,9 @@ class ReaderView(SafeTextBrowser):
     related_requested = Signal(int)  # article id
     font_size_changed = Signal(int)
 
-    def __init__(self, links: LinkPolicy, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, links: LinkPolicy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
         self._links = links
         self._stored: StoredArticle | None = None
         self._collapsed: set[str] = set()
@@ -51,6 +54,17 @@ class ReaderView(SafeTextBrowser):
         self._related = related_ids
         self.verticalScrollBar().setValue(0)
         self._render()
+
+    def follow(self, changes: Changes) -> None:
+        """Show the article again when its text changed (a re-import, a restore)."""
+        article_id = self.article_id
+        if article_id is None or not (changes.everything or article_id in changes.content):
+            return
+        stored = self._session.article(article_id)
+        related = self._session.library.ids_by_title(stored.article.related) if stored else {}
+        position = self.verticalScrollBar().value()
+        self.show_article(stored, related)
+        self.verticalScrollBar().setValue(position)
 
     def set_collapsed(self, sections: set[str]) -> None:
         self._collapsed = set(sections)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,8 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.core.store.library import Library
-from advocate_app.core.store.tracking import Activity, ActivityEvent, activity
+from advocate_app.core.changes import Changes
+from advocate_app.core.store.tracking import Activity, ActivityEvent
+from advocate_app.gui.context import AppContext
+
+TASK = "activity"
+
+
+TOTALS = ("Actions done", "Letters sent", "Calls", "Day streak")
 
 
 class WeeklyChart(QWidget):
@@ -27,15 +33,19 @@ class WeeklyChart(QWidget):
 
     def __init__(self, weekly: list[tuple[str, int]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.weekly = weekly
         self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        total = sum(count for _, count in weekly)
         self.setAccessibleName("Activity per week")
+        self.set_weekly(weekly)
+
+    def set_weekly(self, weekly: list[tuple[str, int]]) -> None:
+        self.weekly = weekly
+        total = sum(count for _, count in weekly)
         self.setAccessibleDescription(
             f"{total} things done in the last {len(weekly)} weeks; "
             + ", ".join(f"week of {week}: {count}" for week, count in weekly if count)
         )
+        self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(520, 150)
@@ -76,9 +86,13 @@ class WeeklyChart(QWidget):
 
 
 class ActivityDialog(QDialog):
+    """What the reader did; read in the background, and again whenever it changes."""
+
+    refreshed = Signal()
+
     def __init__(
         self,
-        library: Library,
+        context: AppContext,
         open_article: Callable[[int], None],
         parent: QWidget | None = None,
         open_letter: Callable[[int], None] | None = None,
@@ -86,53 +100,86 @@ class ActivityDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Your Activity")
         self.resize(640, 720)
+        self._context = context
         self._open_article = open_article
         self._open_letter = open_letter
-        self.summary: Activity = activity(library)
-        summary = self.summary
+        self._stale = False
+        self.summary: Activity | None = None
         layout = QVBoxLayout(self)
         totals = QGridLayout()
-        for column, (label, value) in enumerate(
-            (
-                ("Actions done", summary.actions_done),
-                ("Letters sent", summary.letters_sent),
-                ("Calls", summary.calls),
-                ("Day streak", summary.streak_days),
-            )
-        ):
-            number = QLabel(f"<span style='font-size: x-large'><b>{value}</b></span>", self)
+        self.totals: dict[str, QLabel] = {}
+        for column, label in enumerate(TOTALS):
+            number = QLabel(self)
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)
             caption = QLabel(label, self)
             caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            number.setAccessibleName(f"{label}: {value}")
             totals.addWidget(number, 0, column)
             totals.addWidget(caption, 1, column)
+            self.totals[label] = number
         layout.addLayout(totals)
         layout.addWidget(QLabel("<b>Each week</b>", self))
-        self.chart = WeeklyChart(summary.weekly, self)
+        self.chart = WeeklyChart([], self)
         layout.addWidget(self.chart)
-
         self.follow_ups = self._list("Follow up now", layout)
-        for article_id, title, number, due in summary.follow_ups_due:
-            item = QListWidgetItem(f"Due {due}: action {number} of “{title}”")
-            item.setData(Qt.ItemDataRole.UserRole, article_id)
+        self.letters = self._list("Letters per official", layout)
+        self.recent = self._list("Recent", layout)
+        for view in (self.follow_ups, self.recent):
+            view.itemActivated.connect(self._activated)
+        context.bus.changed.connect(self._follow)
+        self.refresh()
+
+    def _follow(self, changes: Changes) -> None:
+        if changes.tracking or changes.letters or changes.article_list or changes.everything:
+            self.refresh()
+
+    def refresh(self) -> None:
+        started = self._context.run(
+            TASK,
+            "Reading your activity",
+            lambda session, _report, _cancelled: session.activity(),
+            on_done=self._show,
+            cancellable=False,
+        )
+        self._stale = not started  # one is running: read again when it ends
+
+    def _show(self, summary: Activity) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        self.summary = summary
+        values = (
+            summary.actions_done,
+            summary.letters_sent,
+            summary.calls,
+            summary.streak_days,
+        )
+        for (label, number), value in zip(self.totals.items(), values, strict=True):
+            number.setText(f"<span style='font-size: x-large'><b>{value}</b></span>")
+            number.setAccessibleName(f"{label}: {value}")
+        self.chart.set_weekly(summary.weekly)
+
+        self.follow_ups.clear()
+        for due in summary.follow_ups_due:
+            item = QListWidgetItem(
+                f"Due {due.due}: action {due.action_number} of “{due.article_title}”"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, due.article_id)
             self.follow_ups.addItem(item)
         if not summary.follow_ups_due:
             self.follow_ups.addItem("Nothing due.")
 
-        self.letters = self._list("Letters per official", layout)
+        self.letters.clear()
         for name, count in summary.letters_per_official:
             self.letters.addItem(f"{name}: {count}")
         if not summary.letters_per_official:
             self.letters.addItem("No letters yet.")
 
-        self.recent = self._list("Recent", layout)
+        self.recent.clear()
         for event in summary.recent:
             self.recent.addItem(self._event_item(event))
         if not summary.recent:
             self.recent.addItem("Nothing yet: tick an action, write a letter or log a call.")
-        for view in (self.follow_ups, self.recent):
-            view.itemActivated.connect(self._activated)
+        self.refreshed.emit()
 
     def _list(self, title: str, layout: QVBoxLayout) -> QListWidget:
         layout.addWidget(QLabel(f"<b>{title}</b>", self))
@@ -143,11 +190,18 @@ class ActivityDialog(QDialog):
 
     def _event_item(self, event: ActivityEvent) -> QListWidgetItem:
         when = event.at[:16].replace("T", " ")
-        item = QListWidgetItem(f"{when}  {event.detail} — {event.article_title}")
+        title = f"“{event.article_title}”"
+        if event.article_deleted:
+            title += " (deleted article)"
+        item = QListWidgetItem(f"{when}  {event.detail} — {title}")
         item.setData(Qt.ItemDataRole.UserRole, event.article_id)
         item.setData(Qt.ItemDataRole.UserRole + 1, event.letter_id)
-        opens = "the letter" if event.letter_id else "the article"
-        item.setToolTip(f"Open {opens} (Enter or double-click)")
+        if event.letter_id:
+            item.setToolTip("Open the letter (Enter or double-click)")
+        elif event.article_id is not None:
+            item.setToolTip("Open the article (Enter or double-click)")
+        else:
+            item.setToolTip("This article is no longer in your library")
         return item
 
     def _activated(self, item: QListWidgetItem) -> None:

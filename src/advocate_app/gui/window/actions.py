@@ -1,75 +1,125 @@
-"""Every menu command and keyboard shortcut of the main window, declared in one place."""
+"""Every menu command and keyboard shortcut of the main window, declared in one place.
+
+The actions call the feature controllers they are given; nothing here knows the window's
+insides.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-if TYPE_CHECKING:
-    from advocate_app.gui.window.main_window import MainWindow
+from advocate_app.gui.letters.controller import Letters
+from advocate_app.gui.officials.controller import Officials
+from advocate_app.gui.reading.commands import ArticleCommands
+from advocate_app.gui.reading.importing import Importer
+from advocate_app.gui.tracking.controller import Tracking
+from advocate_app.gui.tracking.safekeeping import Safekeeping
+from advocate_app.gui.web.web_sources import WebSources
+
+
+@dataclass(frozen=True)
+class ViewCommands:
+    """Window-level commands: moving through the list, text size, search, about, quit."""
+
+    move: Callable[[int], None]
+    page_down: Callable[[], None]
+    focus_search: Callable[[], None]
+    change_font_size: Callable[[int], None]
+    reset_font_size: Callable[[], None]
+    show_about: Callable[[], None]
+    quit: Callable[[], object]
+    space_targets: tuple[QWidget, ...]  # where Space pages through the article
+
+
+@dataclass(frozen=True)
+class Features:
+    reading: ArticleCommands
+    importer: Importer
+    web: WebSources
+    safekeeping: Safekeeping
+    tracking: Tracking
+    officials: Officials
+    letters: Letters
+    view: ViewCommands
 
 
 class WindowActions:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, features: Features, offline: bool) -> None:
         self.window = window
-        w = window
+        f = features
+        v = f.view
         self.import_files = self._action(
-            "&Import Files…", w.import_files, QKeySequence.StandardKey.Open
+            "&Import Files…", f.importer.import_files, QKeySequence.StandardKey.Open
         )
-        self.import_folder = self._action("Import &Folder…", w.import_folder, "Ctrl+Shift+O")
-        self.add_url = self._action("Add from &URL…", lambda: w.sources.add_from_url(), "Ctrl+L")
-        self.subscribe = self._action("&Subscribe to Feed…", lambda: w.sources.subscribe())
+        self.import_folder = self._action(
+            "Import &Folder…", f.importer.import_folder, "Ctrl+Shift+O"
+        )
+        self.add_url = self._action("Add from &URL…", lambda: f.web.add_from_url(), "Ctrl+L")
+        self.subscribe = self._action("&Subscribe to Feed…", lambda: f.web.subscribe())
         self.refresh = self._action(
-            "&Refresh Feeds", w.sources.refresh_feeds, QKeySequence.StandardKey.Refresh
+            "&Refresh Feeds", f.web.refresh_feeds, QKeySequence.StandardKey.Refresh
         )
-        self.import_opml = self._action("Import Subscriptions (OPML)…", w.sources.import_opml)
-        self.export_opml = self._action("Export Subscriptions (OPML)…", w.sources.export_opml)
+        self.import_opml = self._action(
+            "Import Subscriptions (OPML)…", lambda: f.web.import_opml()
+        )
+        self.export_opml = self._action(
+            "Export Subscriptions (OPML)…", lambda: f.web.export_opml()
+        )
         self.offline = self._action(
-            "Work &Offline", lambda: w.sources.set_work_offline(self.offline.isChecked())
+            "Work &Offline", lambda: f.web.set_work_offline(self.offline.isChecked())
         )
         self.offline.setCheckable(True)
-        from advocate_app.core.web.network import network_allowed
-
-        self.offline.setChecked(not network_allowed(w.library))
-        self.export = self._action("&Export Activity…", w.safekeeping.export_activity)
-        self.backup = self._action("&Back Up Library…", lambda: w.safekeeping.back_up())
-        self.restore = self._action("&Restore from Backup…", lambda: w.safekeeping.restore_backup())
-        self.activity = self._action("Your &Activity…", w.show_activity, "Ctrl+Shift+A")
-        self.quit = self._action("&Quit", w.close, QKeySequence.StandardKey.Quit)
-        self.find = self._action("&Find…", w.focus_search, QKeySequence.StandardKey.Find)
+        self.offline.setChecked(offline)
+        self.export = self._action("&Export Activity…", lambda: f.safekeeping.export_activity())
+        self.backup = self._action("&Back Up Library…", lambda: f.safekeeping.back_up())
+        self.restore = self._action(
+            "&Restore from Backup…", lambda: f.safekeeping.restore_backup()
+        )
+        self.activity = self._action("Your &Activity…", f.tracking.show_activity, "Ctrl+Shift+A")
+        self.quit = self._action("&Quit", v.quit, QKeySequence.StandardKey.Quit)
+        self.find = self._action("&Find…", v.focus_search, QKeySequence.StandardKey.Find)
         self.undo_delete = self._action(
-            "&Undo Delete", w.undo_delete, QKeySequence.StandardKey.Undo
+            "&Undo Delete", f.reading.undo_delete, QKeySequence.StandardKey.Undo
         )
         self.undo_delete.setEnabled(False)
-        self.next_article = self._action("&Next Article", lambda: w.list_pane.move(1), "J")
-        self.previous_article = self._action("&Previous Article", lambda: w.list_pane.move(-1), "K")
-        self.toggle_read = self._action("Mark as Read/&Unread", w.toggle_read, "M")
-        self.toggle_star = self._action("&Star/Unstar", w.toggle_star, "S")
-        self.delete = self._action("&Delete", w.delete_selected, QKeySequence.StandardKey.Delete)
+        f.reading.undo_available.connect(self.undo_delete.setEnabled)
+        self.next_article = self._action("&Next Article", lambda: v.move(1), "J")
+        self.previous_article = self._action("&Previous Article", lambda: v.move(-1), "K")
+        self.toggle_read = self._action("Mark as Read/&Unread", f.reading.toggle_read, "M")
+        self.toggle_star = self._action("&Star/Unstar", f.reading.toggle_star, "S")
+        self.delete = self._action(
+            "&Delete", f.reading.delete_selected, QKeySequence.StandardKey.Delete
+        )
         self.larger = self._action(
-            "&Larger Text", lambda: w.change_font_size(1), "Ctrl+=", "Ctrl++"
+            "&Larger Text", lambda: v.change_font_size(1), "Ctrl+=", "Ctrl++"
         )
-        self.smaller = self._action("S&maller Text", lambda: w.change_font_size(-1), "Ctrl+-")
-        self.reset_size = self._action("&Actual Size", w.reset_font_size, "Ctrl+0")
-        self.officials = self._action("Your &Officials…", w.show_officials, "Ctrl+Shift+L")
-        self.profile = self._action("Your &Details…", w.edit_profile)
-        self.update_directory = self._action("&Update Directory", lambda: w.update_directory())
+        self.smaller = self._action("S&maller Text", lambda: v.change_font_size(-1), "Ctrl+-")
+        self.reset_size = self._action("&Actual Size", v.reset_font_size, "Ctrl+0")
+        self.officials = self._action(
+            "Your &Officials…", f.officials.show_officials, "Ctrl+Shift+L"
+        )
+        self.profile = self._action("Your &Details…", f.officials.edit_profile)
+        self.update_directory = self._action(
+            "&Update Directory", lambda: f.officials.update_directory()
+        )
         self.update_directory_from = self._action(
-            "Update Directory from &Folder…", w.update_directory_from_folder
+            "Update Directory from &Folder…", f.officials.update_directory_from_folder
         )
-        self.sent_letters = self._action("&Sent Letters…", lambda: w.show_sent_letters())
-        self.templates = self._action("Letter &Templates…", w.show_templates)
-        self.about = self._action("&About Advocate", w.show_about)
+        self.sent_letters = self._action("&Sent Letters…", lambda: f.letters.show_sent_letters())
+        self.templates = self._action("Letter &Templates…", f.letters.show_templates)
+        self.about = self._action("&About Advocate", v.show_about)
         self._menus()
         # Space pages through the article from the list or the reader, but stays a
         # normal key for buttons and check boxes.
-        for widget in (w.list_pane.view, w.reader):
+        for widget in v.space_targets:
             shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), widget)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(w.page_down)
+            shortcut.activated.connect(v.page_down)
 
     def article_actions(self) -> list[QAction]:
         return [self.toggle_read, self.toggle_star, self.delete]
@@ -110,13 +160,13 @@ class WindowActions:
         article.addActions(self.article_actions())
         view = bar.addMenu("&View")
         view.addActions([self.larger, self.smaller, self.reset_size])
+        view.addSeparator()
+        view.addAction(self.activity)
         officials = bar.addMenu("&Officials")
         officials.addActions([self.officials, self.profile])
         officials.addSeparator()
         officials.addActions([self.update_directory, self.update_directory_from])
         letters = bar.addMenu("&Letters")
         letters.addActions([self.sent_letters, self.templates])
-        view.addSeparator()
-        view.addAction(self.activity)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about)

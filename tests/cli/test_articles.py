@@ -7,8 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from advocate_app.core.paths import library_path
-
-from .helpers import run_cli
+from tests.support.cli import run_cli
 
 
 def copy_seeds(seeds: Path, folder: Path) -> Path:

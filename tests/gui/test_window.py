@@ -9,24 +9,14 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from advocate_app.core.store.library import open_library
+from advocate_app.core.session import Session
 from advocate_app.core.store.queries import StatusFilter
-from advocate_app.core.welcome import add_welcome_article
 from advocate_app.gui.reading.action_panel import SampleMessage
 from advocate_app.gui.reading.article_model import ArticleRole
 from advocate_app.gui.window.main_window import MainWindow
-
-from .conftest import REPO_ROOT
-from .helpers import select_title
-
-SITE_TITLE = "Trump-Putin talks on Ukraine end as summit stretches on"
-
-
-def restart(window: MainWindow, open_window) -> MainWindow:
-    path = window.library.path
-    window.close()
-    window.library.close()
-    return open_window(path)
+from tests.support.data import SITE_TITLE
+from tests.support.paths import SCREENSHOTS
+from tests.support.qt import select_title
 
 
 def test_selecting_an_article_shows_it_beside_its_actions(open_window, library_path):
@@ -82,7 +72,9 @@ def test_search_category_and_status_filters(open_window, library_path, qtbot):
     assert pane.model.rowCount() == 2  # the first article was opened at start
 
 
-def test_marking_an_action_done_updates_progress_and_persists(open_window, library_path, qtbot):
+def test_marking_an_action_done_updates_progress_and_persists(
+    open_window, library_path, qtbot, restart
+):
     window = open_window(library_path)
     article_id = select_title(window, SITE_TITLE)
     card = window.action_panel.cards[1]
@@ -92,7 +84,7 @@ def test_marking_an_action_done_updates_progress_and_persists(open_window, libra
     row = window.list_pane.model.row_of(article_id)
     assert window.list_pane.model.index(row).data(ArticleRole.PROGRESS) == "1/8"
 
-    again = restart(window, open_window)
+    again = restart(window)
     assert again.current_article_id() == article_id  # the last article comes back
     assert again.action_panel.cards[1].done_box.isChecked()
     assert not again.action_panel.cards[0].done_box.isChecked()
@@ -114,9 +106,9 @@ def test_keyboard_star_read_delete_and_undo(open_window, library_path, qtbot):
     assert pane.current_id() == first
 
     qtbot.keyClick(pane.view, Qt.Key.Key_S)
-    assert window.library.summaries([first])[0].starred
+    assert window.session.library.summaries([first])[0].starred
     qtbot.keyClick(pane.view, Qt.Key.Key_M)
-    assert not window.library.summaries([first])[0].read
+    assert not window.session.library.summaries([first])[0].read
 
     qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
     assert pane.model.rowCount() == 2 and pane.model.row_of(first) is None
@@ -128,19 +120,23 @@ def test_keyboard_star_read_delete_and_undo(open_window, library_path, qtbot):
     assert pane.search.hasFocus()
     qtbot.keyClicks(pane.search, "sm")  # letters typed into search are not shortcuts
     assert pane.search.text() == "sm"
-    assert window.library.summaries([first])[0].starred  # "s" typed in search starred nothing
+    assert window.session.library.summaries([first])[
+        0
+    ].starred  # "s" typed in search starred nothing
 
 
-def test_deleting_for_good_happens_when_the_window_closes(open_window, library_path, qtbot):
+def test_deleting_for_good_happens_when_the_window_closes(
+    open_window, library_path, qtbot, restart
+):
     window = open_window(library_path)
     window.list_pane.view.setFocus()
     qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Delete)
-    again = restart(window, open_window)
+    again = restart(window)
     assert again.list_pane.model.rowCount() == 2
-    assert again.library.count() == 2
+    assert again.session.library.count() == 2
 
 
-def test_font_size_filters_and_layout_are_remembered(open_window, library_path, qtbot):
+def test_font_size_filters_and_layout_are_remembered(open_window, library_path, qtbot, restart):
     window = open_window(library_path)
     size = window.reader.point_size()
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -152,7 +148,7 @@ def test_font_size_filters_and_layout_are_remembered(open_window, library_path, 
     window.splitter.setSizes([200, 300, 240])
     sizes = window.splitter.sizes()
 
-    again = restart(window, open_window)
+    again = restart(window)
     assert again.reader.point_size() == size + 2
     assert again.list_pane.status_buttons[StatusFilter.OPEN].isChecked()
     assert again.list_pane.sort.currentText() == "Title A–Z"
@@ -216,7 +212,7 @@ def test_import_by_drag_and_drop_runs_in_the_background(open_window, tmp_path, s
     folder.mkdir()
     shutil.copy(seeds / "000_eee051ae7c842e28.txt", folder)
     (folder / "broken.txt").write_bytes(b"\x00\x01binary")
-    with qtbot.waitSignal(window.import_finished, timeout=20000) as finished:
+    with qtbot.waitSignal(window.importer.finished, timeout=20000) as finished:
         drop(window, [folder, seeds / "002_92418eb0bb4c5b81.txt"])
     results = finished.args[0]
     assert sorted(str(r.status) for r in results) == ["failed", "imported", "imported"]
@@ -226,7 +222,7 @@ def test_import_by_drag_and_drop_runs_in_the_background(open_window, tmp_path, s
     assert title == "Some files were not imported"
     assert "broken.txt: this is a binary file, not text" in details
     assert window.current_article_id() is not None  # the first new article is opened
-    assert not window.progress.isVisible()
+    assert not window.task_panel.isVisible()
 
 
 def test_screenshot_of_the_window(open_window, library_path):
@@ -234,9 +230,8 @@ def test_screenshot_of_the_window(open_window, library_path):
     window.resize(1360, 840)
     select_title(window, SITE_TITLE)
     QApplication.processEvents()
-    folder = REPO_ROOT / "artifacts" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "main_window.png"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / "main_window.png"
     assert window.grab().save(str(path))
     image = QImage(str(path))
     assert (image.width(), image.height()) == (1360, 840)
@@ -246,15 +241,14 @@ def test_screenshot_of_the_window(open_window, library_path):
 
 def test_welcome_article_on_a_new_library(open_window, tmp_path):
     path = tmp_path / "new" / "library.sqlite3"
-    library = open_library(path)
-    add_welcome_article(library)
-    library.close()
+    with Session.open(path.parent) as session:
+        session.add_welcome_article()
     window = open_window(path)
     assert window.list_pane.model.rowCount() == 1
     assert window.reader.toPlainText().startswith("Welcome to Advocate")
     assert len(window.action_panel.cards) == 3
     window.list_pane.view.setFocus()
-    window.delete_selected()
+    window.reading.delete_selected()
     assert window.list_pane.model.rowCount() == 0
     assert window.action_panel.cards == []
 

@@ -9,6 +9,7 @@ import pytest
 from advocate_app.core.articles.decoding import MAX_FILE_BYTES, UnreadableInput
 from advocate_app.core.articles.reader import read_article
 from advocate_app.core.articles.text_parser import parse_text
+from tests.support.data import SAVED_PAGE
 
 SITE_PAGE = """Dove Logo
 
@@ -136,39 +137,6 @@ def test_numbers_inside_text_are_not_items():
     )
     article = parse_text(text)
     assert [a.title for a in article.actions] == ["Call", "Donate"]
-
-
-SAVED_PAGE = """<!DOCTYPE html>
-<html><head>
-<meta charset="utf-8"><title>Clean water | Example</title>
-<link rel="canonical" href="https://example.org/articles/clean-water">
-<script>document.write('tracker')</script>
-<style>p { color: red }</style>
-</head><body>
-<nav><a href="/">Home</a></nav>
-<h1>Clean water for Flint, again</h1>
-<p>example.org -- Tuesday, March 4, 2025, 10:05:00 AM Eastern Standard Time</p>
-<p>Categories: Environment, Health</p>
-<p>The city’s pipes are <em>still</em> failing, residents say.</p>
-<img src="https://tracker.example/pixel.gif">
-<h2>Opinion:</h2><p>Water is a right.</p>
-<h2>Action:</h2><p>Call on Congress to fund repairs.</p>
-<h2>To Do:</h2>
-<ol>
- <li><strong>Write to Congress</strong>:
-  <ul><li><strong>Your Senators</strong>: Find them at <a href="https://www.senate.gov">senate.gov</a>.</li>
-      <li><strong>Sample Message</strong>: <pre>Dear [Senator's Name],
-
-Please fund the repairs.
-
-Sincerely,
-[Your Name]</pre></li></ul></li>
- <li><strong>Donate</strong>: <a href="javascript:steal()">Give</a> to the fund.</li>
-</ol>
-<p>By taking these actions you help.</p>
-<p>2 Related Article(s):</p><p>Flint one year on</p><p>Pipes, explained</p>
-</body></html>
-"""
 
 
 def test_saved_html_page(tmp_path):

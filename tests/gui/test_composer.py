@@ -10,20 +10,17 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from advocate_app.core.officials.directory import update_directory
 from advocate_app.core.profile.storage import ProfileStore
-from advocate_app.core.store.letters import letters_for
-
-from .helpers import select_title
-from .test_letters import ADA
-from .test_officials import write_directory
-from .test_window import SITE_TITLE
+from tests.support.data import ADA, SITE_TITLE, write_directory
+from tests.support.qt import select_title
 
 
 def composer_for(window, title: str, number: int, qtbot):
     select_title(window, title)
     card = window.action_panel.cards[number - 1]
     (write,) = [b for b in card.findChildren(QPushButton) if b.text() == "Write letter…"]
-    qtbot.mouseClick(write, Qt.MouseButton.LeftButton)
-    composer = window._composer
+    with qtbot.waitSignal(window.letters.composer_opened, timeout=5000) as opened:
+        qtbot.mouseClick(write, Qt.MouseButton.LeftButton)
+    composer = opened.args[0]
     qtbot.addWidget(composer)
     return composer
 
@@ -53,15 +50,14 @@ def test_write_letter_opens_one_letter_per_official(open_window, library_path, q
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert window.opened.urls == ["https://birch.gov/contact"]
     assert QGuiApplication.clipboard().text().endswith("P.S. Edited by me.")
-    sent = letters_for(window.library, window.current_article_id())
+    sent = window.session.sent_letters(window.current_article_id())
     assert [(s.recipient_name, s.route) for s in sent] == [
         ("Bea Birch", "contact_form"),
         ("Bea Birch", "copy"),
     ]
     assert sent[0].body.endswith("P.S. Edited by me.")
     assert "Letter to Bea Birch copied, contact page opened" in window.status_label.text()
-    window.show_sent_letters()
-    history = window._sent_dialog
+    history = window.letters.show_sent_letters()
     qtbot.addWidget(history)
     assert history.list.count() == 2 and history.list.item(0).text().endswith(
         "Bea Birch (web form) — Contact Elected Officials"
@@ -106,7 +102,7 @@ def test_email_route_and_pdf(open_window, library_path, qtbot, tmp_path, monkeyp
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
     qtbot.mouseClick(un.pdf_button, Qt.MouseButton.LeftButton)
     assert target.read_bytes().startswith(b"%PDF")
-    routes = [s.route for s in letters_for(window.library, window.current_article_id())]
+    routes = [s.route for s in window.session.sent_letters(window.current_article_id())]
     assert routes == ["print", "email"]
 
 
@@ -126,13 +122,14 @@ def test_write_from_your_officials(open_window, library_path, qtbot, tmp_path):
     prepare(library_path.parent, tmp_path)
     window = open_window(library_path)
     select_title(window, SITE_TITLE)
-    window.show_officials()
-    dialog = window._officials
+    dialog = window.officials.show_officials()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: bool(dialog.cards), timeout=5000)
     card = next(c for c in dialog.cards if c.official.name == "Pat Pine")
     (write,) = [b for b in card.findChildren(QPushButton) if b.text() == "Write letter…"]
-    qtbot.mouseClick(write, Qt.MouseButton.LeftButton)
-    composer = window._composer
+    with qtbot.waitSignal(window.letters.composer_opened, timeout=5000) as opened:
+        qtbot.mouseClick(write, Qt.MouseButton.LeftButton)
+    composer = opened.args[0]
     qtbot.addWidget(composer)
     assert [p.letter.recipient.name for p in composer.pages] == ["Pat Pine"]
     assert composer.action.number == 2  # the article's first action that writes to officials

@@ -9,114 +9,15 @@ import shutil
 import stat
 import threading
 from datetime import date
-from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringLocked
 
 from advocate_app.core.officials.directory import open_directory
 from advocate_app.core.officials.lookup import find_officials
 from advocate_app.core.profile.model import Profile
 from advocate_app.core.profile.storage import ProfileStore
-
-from .conftest import SHARED
-from .helpers import run_cli
-
-
-def legislator(bioguide, first, last, kind, state, district=None, **term):
-    current = {
-        "type": kind,
-        "state": state,
-        "party": "Independent",
-        "start": "2025-01-03",
-        "end": "2031-01-03",
-        "phone": "202-224-0000",
-        "url": f"https://{last.lower()}.gov",
-        **term,
-    }
-    if district is not None:
-        current["district"] = district
-    return {
-        "id": {"bioguide": bioguide},
-        "name": {"first": first, "last": last},
-        "terms": [
-            {"type": kind, "state": state, "start": "2019-01-03", "end": "2021-01-03"},
-            current,
-        ],
-    }
-
-
-LEGISLATORS = [
-    legislator(
-        "S001",
-        "Ann",
-        "Alder",
-        "sen",
-        "WA",
-        state_rank="junior",
-        contact_form="https://alder.senate.gov/contact-form",
-    ),
-    legislator("S002", "Bea", "Birch", "sen", "WA", state_rank="senior"),
-    legislator("R007", "Cy", "Cedar", "rep", "WA", 7),
-    legislator("R009", "Di", "Dogwood", "rep", "WA", 9),
-    legislator("S003", "Ed", "Elm", "sen", "AK"),
-    legislator("S004", "Flo", "Fir", "sen", "AK"),
-    legislator("R000", "Gus", "Gum", "rep", "AK", 0),
-    legislator("D000", "Hal", "Hazel", "rep", "DC", 0),
-]
-EXECUTIVE = [
-    {
-        "name": {"first": "Old", "last": "Oak"},
-        "terms": [{"type": "prez", "start": "2017-01-20", "end": "2021-01-20", "party": "X"}],
-    },
-    {
-        "name": {"first": "Pat", "last": "Pine"},
-        "terms": [{"type": "prez", "start": "2021-01-20", "end": "2031-01-20", "party": "Y"}],
-    },
-    {
-        "name": {"first": "Val", "last": "Vine"},
-        "terms": [{"type": "viceprez", "start": "2021-01-20", "end": "2031-01-20", "party": "Y"}],
-    },
-]
-OFFICES = [
-    {
-        "id": {"bioguide": "R007"},
-        "offices": [
-            {
-                "address": "1 Pike St",
-                "suite": 247,
-                "city": "Seattle",
-                "state": "WA",
-                "zip": "98101",
-                "phone": "206-555-0107",
-            }
-        ],
-    }
-]
-ZIP_ROWS = ["53,WA,98101,7", "53,WA,98101,9", "53,WA,98104,7", "02,AK,99501,0", "11,DC,20001,0"]
-
-
-def write_directory(folder: Path, **replace: bytes) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    files = {
-        "legislators-current.json": json.dumps(LEGISLATORS).encode(),
-        "executive.json": json.dumps(EXECUTIVE).encode(),
-        "legislators-district-offices.json": json.dumps(OFFICES).encode(),
-        "zccd.csv": ("state_fips,state_abbr,zcta,cd\n" + "\n".join(ZIP_ROWS) + "\n").encode(),
-    }
-    files.update(
-        {name.replace("_", "-").replace("-csv", ".csv"): data for name, data in replace.items()}
-    )
-    for name, data in files.items():
-        (folder / name).write_bytes(data)
-    return folder
-
-
-@pytest.fixture
-def directory_source(tmp_path) -> Path:
-    return write_directory(tmp_path / "source")
+from tests.support.cli import run_cli
+from tests.support.data import LEGISLATORS, LockedKeyring, MemoryKeyring, write_directory
 
 
 @pytest.fixture
@@ -124,40 +25,6 @@ def installed(capsys, directory_source, data_dir):
     result = run_cli(capsys, "directory", "update", "--from", str(directory_source))
     assert result.code == 0, result.err
     return data_dir
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self):
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.secrets.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.secrets.pop((service, username), None)
-
-
-class LockedKeyring(MemoryKeyring):
-    def get_password(self, service, username):
-        raise KeyringLocked("the keychain is locked")
-
-    def set_password(self, service, username, password):
-        raise KeyringLocked("the keychain is locked")
-
-
-@pytest.fixture
-def use_keyring():
-    def install(backend):
-        keyring.set_keyring(backend)
-        return backend
-
-    return install  # conftest puts the no-keychain backend back after each test
 
 
 def set_profile(capsys, *args):
@@ -393,15 +260,12 @@ def test_update_from_a_web_address_and_a_404(capsys, data_dir, http_folder):
 
 # --- with the real public data ----------------------------------------------------------
 @pytest.fixture
-def real_directory(capsys, data_dir, tmp_path):
+def real_directory(capsys, data_dir, tmp_path, shared_data):
     folder = tmp_path / "real"
     folder.mkdir()
-    legislators = SHARED / "data" / "congress-legislators"
-    if not legislators.is_dir():
-        pytest.skip("the shared officials data is not available")
-    for path in legislators.glob("*.json"):
+    for path in (shared_data / "congress-legislators").glob("*.json"):
         shutil.copy(path, folder)
-    shutil.copy(SHARED / "data" / "zip-districts" / "zccd.csv", folder)
+    shutil.copy(shared_data / "zip-districts" / "zccd.csv", folder)
     assert run_cli(capsys, "directory", "update", "--from", str(folder)).code == 0
     return data_dir
 

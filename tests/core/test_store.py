@@ -43,8 +43,8 @@ def test_status_filters_and_sorting(library):
     assert titles(library, sort=SortOrder.OLDEST)[0] == "The one thin"
 
     for number in range(1, 4):
-        library.set_action_done(bare, number, True)
-    library.set_action_done(site, 2, True)
+        library.tracking.set_done(bare, number, True)
+    library.tracking.set_done(site, 2, True)
     assert titles(library, status=StatusFilter.DONE) == ["President Do"]
     assert titles(library, status=StatusFilter.OPEN) == ["Trump-Putin ", "The one thin"]
     summary = {s.id: s for s in library.list()}
@@ -57,9 +57,9 @@ def test_action_done_survives_reopen_and_reimport(tmp_path, seeds):
     seed = seeds / "001_c58c9c95f498da18.txt"
     lib = open_library(path)
     article_id, _ = lib.add(read_article(seed))
-    lib.set_action_done(article_id, 2, True)
-    lib.set_action_done(article_id, 5, True)
-    lib.set_action_done(article_id, 5, False)
+    lib.tracking.set_done(article_id, 2, True)
+    lib.tracking.set_done(article_id, 5, True)
+    lib.tracking.set_done(article_id, 5, False)
     lib.close()
 
     lib = open_library(path)
@@ -77,11 +77,11 @@ def test_delete_restore_and_purge(library):
     first = library.ids()[0]
     library.delete([first])
     assert first not in library.ids() and library.get(first) is None and library.count() == 2
-    library.restore([first])
+    library.undelete([first])
     assert library.ids()[0] == first and library.count() == 3
     library.delete([first])
     assert library.purge_deleted() == 1
-    library.restore([first])
+    library.undelete([first])
     assert library.count() == 2
 
 
@@ -122,7 +122,7 @@ def test_upgrade_from_version_1_keeps_articles_and_saves_a_backup(tmp_path, monk
     monkeypatch.undo()
 
     lib = open_library(path)
-    assert database.schema_version(lib.db) == SCHEMA_VERSION
+    assert lib.schema_version() == SCHEMA_VERSION
     assert [s.title for s in lib.list()] == ["Old article"]
     assert lib.list()[0].read is False
     lib.close()

@@ -1,74 +1,19 @@
-"""Letters: placeholders, greetings, the template sandbox, mail links, history and the CLI."""
+"""Letters: placeholders, greetings, the template sandbox and mail links."""
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
 from advocate_app.core.articles.text_parser import parse_text
-from advocate_app.core.letters.compose import compose_letters, mailto_link
+from advocate_app.core.letters.compose import compose_letters
 from advocate_app.core.letters.placeholders import fill
+from advocate_app.core.letters.routes import mailto_link
 from advocate_app.core.letters.templates import LetterTemplateError, LetterTemplates
-from advocate_app.core.officials.lookup import MyOfficials, Official
-from advocate_app.core.paths import library_path
+from advocate_app.core.officials.model import MyOfficials
 from advocate_app.core.profile.model import Profile
-from advocate_app.core.store.letters import letters_for
-from advocate_app.core.store.library import open_library
-
-from .helpers import run_cli
-from .test_officials import write_directory
-
-ADA = Profile(
-    first_name="Ada",
-    last_name="Lovelace",
-    street="1 Main St",
-    city="Seattle",
-    state="WA",
-    zip="98101",
-    email="ada@example.org",
-    phone="206-555-0100",
-)
-SENATORS = (
-    Official(
-        "Maria Cantwell",
-        "Senator",
-        "Dear Senator Cantwell",
-        "senator",
-        state="WA",
-        contact_url="https://www.cantwell.senate.gov/contact",
-        bioguide="C000127",
-    ),
-    Official(
-        "Patty Murray",
-        "Senator",
-        "Dear Senator Murray",
-        "senator",
-        state="WA",
-        contact_url="https://www.murray.senate.gov/write-to-patty/",
-        bioguide="M001111",
-    ),
-)
-REP = Official(
-    "Pramila Jayapal",
-    "Representative",
-    "Dear Representative Jayapal",
-    "representative",
-    state="WA",
-    district=7,
-    contact_url="https://jayapal.house.gov/contact",
-)
-PRESIDENT = Official(
-    "Donald Trump",
-    "President",
-    "Dear President Trump",
-    "president",
-    contact_url="https://www.whitehouse.gov/contact/",
-)
-OFFICIALS = MyOfficials(SENATORS, REP, (), PRESIDENT)
-TODAY = date(2026, 11, 25)
+from tests.support.data import ADA, OFFICIALS, TODAY
 
 
 def page(todo: str) -> str:
@@ -252,89 +197,3 @@ def test_very_long_samples_and_non_ascii_names(tmp_path):
     )
     assert "José Núñez-Øberg" in letter.body and len(letter.body) > 8000
     assert any("takes about 2,000 characters" in note for note in letter.notes)
-
-
-# --- through the command line ----------------------------------------------------------
-@pytest.fixture
-def ready(capsys, seeds, data_dir, tmp_path):
-    run_cli(capsys, "directory", "update", "--from", str(write_directory(tmp_path / "dir")))
-    run_cli(
-        capsys,
-        "profile",
-        "set",
-        "--first-name",
-        "Ada",
-        "--last-name",
-        "Lovelace",
-        "--street",
-        "1 Main St",
-        "--city",
-        "Seattle",
-        "--state",
-        "WA",
-        "--zip",
-        "98104",
-        "--email",
-        "ada@example.org",
-    )
-    imported = run_cli(capsys, "import", str(seeds), "--json").json()
-    return {Path(r["path"]).name[:3]: r["id"] for r in imported}
-
-
-def test_cli_letter_json_for_each_seed_contact_action(capsys, ready):
-    letters = run_cli(capsys, "letter", str(ready["001"]), "--json").json()
-    assert [(letter["recipient"]["name"], letter["route"]) for letter in letters] == [
-        ("Bea Birch", "contact_form"),
-        ("Ann Alder", "contact_form"),
-        ("Cy Cedar", "contact_form"),
-    ]
-    for letter in letters:
-        assert set(letter) >= {
-            "recipient",
-            "subject",
-            "body",
-            "route",
-            "contact_url",
-            "mailto",
-            "unresolved_placeholders",
-            "notes",
-        }
-        assert letter["body"].count(letter["recipient"]["salutation"] + ",") == 1
-    white_house = run_cli(capsys, "letter", str(ready["001"]), "--action", "5", "--json").json()
-    assert white_house[0]["recipient"]["name"] == "Pat Pine"
-    senators = run_cli(capsys, "letter", str(ready["000"]), "--to", "senators", "--json").json()
-    assert [s["recipient"]["title"] for s in senators] == ["Senator", "Senator"]
-    bare = run_cli(capsys, "letter", str(ready["002"]), "--action", "3", "--json").json()
-    assert bare[0]["subject"].startswith("Contact the White House")
-
-
-def test_cli_letter_bad_requests(capsys, ready):
-    assert "no action 42" in run_cli(capsys, "letter", str(ready["001"]), "--action", "42").err
-    assert (
-        "does not ask to contact"
-        in run_cli(capsys, "letter", str(ready["001"]), "--action", "1").err
-    )
-    assert "no article with id 999" in run_cli(capsys, "letter", "999").err
-    missing = run_cli(capsys, "letter", str(ready["001"]), "--template", "nope")
-    assert missing.code == 1 and "there is no template 'nope'" in missing.err
-
-
-def test_cli_pdf_prints_and_records_the_letters(capsys, ready, tmp_path, data_dir, qapp):
-    # qapp: in one test process the QApplication must exist before Qt starts for the PDF
-    out = tmp_path / "letters.pdf"
-    result = run_cli(capsys, "letter", str(ready["001"]), "--pdf", str(out))
-    assert result.code == 0, result.err
-    assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 2000
-    library = open_library(library_path(data_dir))
-    try:
-        sent = letters_for(library, ready["001"])
-    finally:
-        library.close()
-    assert sorted(s.recipient_name for s in sent) == ["Ann Alder", "Bea Birch", "Cy Cedar"]
-    assert {s.route for s in sent} == {"print"} and all(s.action_number == 2 for s in sent)
-
-
-def test_cli_templates_lists_them(capsys):
-    result = run_cli(capsys, "templates")
-    names = [line.split()[0] for line in result.out.splitlines()]
-    assert names == ["general", "representative", "sample", "senator", "white-house"]

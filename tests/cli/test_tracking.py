@@ -18,13 +18,14 @@ from pathlib import Path
 
 import pytest
 
+from advocate_app.core.letters.compose import Letter
+from advocate_app.core.letters.routes import Route
+from advocate_app.core.officials.model import OfficeKind, Official
 from advocate_app.core.paths import library_path
-from advocate_app.core.store.letters import record_letter
-from advocate_app.core.store.library import open_library
-from advocate_app.core.store.tracking import CallOutcome, action_records, activity, log_call
-
-from .conftest import REPO_ROOT
-from .helpers import run_cli
+from advocate_app.core.session import Session
+from advocate_app.core.store.tracking import CallOutcome
+from tests.support.cli import run_cli
+from tests.support.paths import REPO_ROOT
 
 
 @pytest.fixture
@@ -34,11 +35,13 @@ def site_id(capsys, seeds):
 
 
 def records(data_dir, article_id):
-    library = open_library(library_path(data_dir))
-    try:
-        return action_records(library, article_id)
-    finally:
-        library.close()
+    with Session.open(data_dir) as session:
+        return session.records(article_id)
+
+
+def letter_to(name: str) -> Letter:
+    official = Official(name, "Representative", f"Dear {name}", OfficeKind.REPRESENTATIVE)
+    return Letter(official, "s", "b", Route.CONTACT_FORM, "", None, (), ())
 
 
 def test_done_note_undo_and_progress(capsys, data_dir, site_id):
@@ -69,9 +72,8 @@ def test_calls_count_only_when_someone_was_reached(capsys, data_dir, site_id):
     run_cli(
         capsys, "call", str(site_id), "2", "--official", "Maria Cantwell", "--outcome", "voicemail"
     )
-    library = open_library(library_path(data_dir))
-    record_letter(library, site_id, 2, "Pramila Jayapal", "representative", None, "copy", "s", "b")
-    library.close()
+    with Session.open(data_dir) as session:
+        session.record_delivery(site_id, 2, letter_to("Pramila Jayapal"), Route.COPY)
     record = records(data_dir, site_id)[2]
     assert record.reached == ("Maria Cantwell", "Pramila Jayapal")  # 2 of 3 officials
     assert [c[1] for c in record.calls] == ["unavailable", "voicemail"]
@@ -100,18 +102,20 @@ def test_activity_follow_ups_and_streak(capsys, data_dir, site_id):
 
 
 def test_streak_counts_consecutive_days(data_dir, site_id):
-    library = open_library(library_path(data_dir))
-    try:
-        today = date.today()
+    today = date.today()
+    with Session.open(data_dir, today=lambda: today) as session:
         for days_ago in (1, 2, 4):
-            log_call(library, site_id, 2, "Someone", CallOutcome.CONTACTED)
-            stamp = f"{(today - timedelta(days=days_ago)).isoformat()}T12:00:00"
-            library.db.execute(
-                "UPDATE calls SET called_at = ? WHERE id = (SELECT max(id) FROM calls)", (stamp,)
-            )
-        assert activity(library, today).streak_days == 2  # yesterday and the day before
-    finally:
-        library.close()
+            call = session.log_call(site_id, 2, "Someone", CallOutcome.CONTACTED)
+            backdate_call(data_dir, call, today - timedelta(days=days_ago))
+        assert session.activity().streak_days == 2  # yesterday and the day before
+
+
+def backdate_call(data_dir: Path, call_id: int, day: date) -> None:
+    """Move a logged call into the past (the app only ever stamps calls with now)."""
+    db = sqlite3.connect(library_path(data_dir))
+    with db:
+        db.execute("UPDATE calls SET called_at = ? WHERE id = ?", (f"{day}T12:00:00", call_id))
+    db.close()
 
 
 def test_export_json_and_csv(capsys, data_dir, site_id, tmp_path):
@@ -168,15 +172,19 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from advocate_app.core.store.library import open_library
-    from advocate_app.core.store.tracking import CallOutcome, log_call, mark_done, undo
+    import sqlite3
+    from advocate_app.core.session import Session
+    from advocate_app.core.store.tracking import CallOutcome
 
-    library = open_library(Path(sys.argv[1]))
+    path = Path(sys.argv[1])
+    counting = sqlite3.connect(path)
+    start = counting.execute("SELECT count(*) FROM calls").fetchone()[0]
+    counting.close()
+    session = Session.open(path.parent)
     article_id = int(sys.argv[2])
-    start = library.db.execute("SELECT count(*) FROM calls").fetchone()[0]
     for i in range(start + 1, start + 100000):
-        log_call(library, article_id, 2, f"Official {i}", CallOutcome.CONTACTED)
-        (mark_done if i % 2 else undo)(library, article_id, 1)
+        session.log_call(article_id, 2, f"Official {i}", CallOutcome.CONTACTED)
+        session.set_done(article_id, 1, bool(i % 2))
         print(i, flush=True)  # written after the commit: this many calls are saved
     """
 )

@@ -48,7 +48,7 @@ def started(qtbot):
     yield run
     for window, instance in windows:
         instance.close()
-        window.library.close()
+        window.session.close()
 
 
 def test_first_start_shows_the_welcome_article(started, data_dir, settings):
@@ -77,7 +77,7 @@ def test_a_missing_library_is_never_silently_replaced(started, data_dir, setting
     window, instance = started(["--data-dir", str(data_dir)], Asker(), settings)
     window.close()
     instance.close()
-    window.library.close()
+    window.session.close()
     library_path(data_dir).rename(tmp_path / "moved.sqlite3")
 
     asker = Asker(Choice.QUIT)

@@ -7,12 +7,14 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QApplication
 
+from advocate_app.core.letters.compose import Letter
+from advocate_app.core.letters.routes import Route
+from advocate_app.core.officials.model import OfficeKind, Official
 from advocate_app.core.store.tracking import CallOutcome
 from advocate_app.gui.tracking.activity_dialog import ActivityDialog
-
-from .conftest import REPO_ROOT
-from .helpers import select_title
-from .test_window import SITE_TITLE
+from tests.support.data import SITE_TITLE
+from tests.support.paths import SCREENSHOTS
+from tests.support.qt import select_title
 
 
 def test_notes_calls_and_follow_ups_show_on_the_action(open_window, library_path):
@@ -26,92 +28,80 @@ def test_notes_calls_and_follow_ups_show_on_the_action(open_window, library_path
         "Clear Follow-Up",
     ]
 
-    window.log_call(article_id, 2, "Senator Patty Murray", CallOutcome.UNAVAILABLE)
+    window.tracking.log_call(article_id, 2, "Senator Patty Murray", CallOutcome.UNAVAILABLE)
     card = window.action_panel.cards[1]
     assert not card.done_box.isChecked()
     assert "last call: Senator Patty Murray, unavailable" in card.tracking.text()
     assert "stays open" in window.status_label.text()
 
-    window.log_call(article_id, 2, "Senator Maria Cantwell", CallOutcome.CONTACTED)
+    window.tracking.log_call(article_id, 2, "Senator Maria Cantwell", CallOutcome.CONTACTED)
     assert "1 of 3 officials contacted" in window.action_panel.cards[1].tracking.text()
 
-    window.add_note(article_id, 2, "Called both offices")
+    window.tracking.add_note(article_id, 2, "Called both offices")
     card = window.action_panel.cards[1]
     assert card.done_box.isChecked() and "Note: Called both offices" in card.tracking.text()
     assert card.tracking.text().startswith("Done ")
 
     due = date.today() + timedelta(days=3)
-    window.set_follow_up(article_id, 5, due)
+    window.tracking.set_follow_up(article_id, 5, due)
     assert f"follow up on {due.isoformat()}" in window.action_panel.cards[4].tracking.text()
-    window.set_follow_up(article_id, 5, None)
+    window.tracking.set_follow_up(article_id, 5, None)
     assert "follow up" not in window.action_panel.cards[4].tracking.text()
 
 
 def test_activity_view_with_its_chart(open_window, library_path, qtbot):
     window = open_window(library_path)
     article_id = select_title(window, SITE_TITLE)
-    window.add_note(article_id, 1, "signed")
-    window.log_call(article_id, 2, "Senator Patty Murray", CallOutcome.CONTACTED)
-    window.set_follow_up(article_id, 5, date.today() - timedelta(days=1))
+    window.tracking.add_note(article_id, 1, "signed")
+    window.tracking.log_call(article_id, 2, "Senator Patty Murray", CallOutcome.CONTACTED)
+    window.tracking.set_follow_up(article_id, 5, date.today() - timedelta(days=1))
     window.list_pane.select_row(0)
     other = window.current_article_id()
 
-    dialog = ActivityDialog(window.library, window.open_article)
+    dialog = ActivityDialog(window.context, window.open_article)
     qtbot.addWidget(dialog)
     dialog.resize(640, 760)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=5000)
     QApplication.processEvents()
     summary = dialog.summary
     assert (summary.actions_done, summary.calls, summary.streak_days) == (1, 1, 1)
     assert dialog.chart.weekly[-1][1] == 2
     assert "2 things done" in dialog.chart.accessibleDescription()
     assert dialog.follow_ups.count() == 1 and "action 5" in dialog.follow_ups.item(0).text()
-    folder = REPO_ROOT / "artifacts" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    assert dialog.grab().save(str(folder / "activity.png"))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(SCREENSHOTS / "activity.png"))
 
     assert window.current_article_id() == other
     dialog.recent.itemActivated.emit(dialog.recent.item(0))
     assert window.current_article_id() == article_id
 
 
-def test_a_letter_in_recent_activity_opens_the_letter(open_window, library_path, qtbot):
-    from advocate_app.core.store.letters import record_letter
+def letter_to(name: str, body: str) -> Letter:
+    official = Official(name, "Senator", f"Dear Senator {name}", OfficeKind.SENATOR)
+    return Letter(official, "Subject", body, Route.CONTACT_FORM, "", None, (), ())
 
+
+def test_a_letter_in_recent_activity_opens_the_letter(open_window, library_path, qtbot):
     window = open_window(library_path)
     article_id = select_title(window, SITE_TITLE)
-    record_letter(
-        window.library,
-        article_id,
-        2,
-        "Patty Murray",
-        "senator",
-        None,
-        "copy",
-        "Subject",
-        "Dear Senator Murray, first.",
+    session = window.session
+    session.record_delivery(
+        article_id, 2, letter_to("Patty Murray", "Dear Senator Murray, first."), Route.COPY
     )
-    second = record_letter(
-        window.library,
-        article_id,
-        2,
-        "Maria Cantwell",
-        "senator",
-        None,
-        "copy",
-        "Subject",
-        "Dear Senator Cantwell, second.",
+    second = session.record_delivery(
+        article_id, 2, letter_to("Maria Cantwell", "Dear Senator Cantwell, second."), Route.COPY
     )
-    window.show_activity()
-    dialog = window._activity_dialog
+    dialog = window.tracking.show_activity()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=5000)
     item = next(
         dialog.recent.item(i)
         for i in range(dialog.recent.count())
         if "Maria Cantwell" in dialog.recent.item(i).text()
     )
     dialog.recent.itemActivated.emit(item)
-    letters = window._sent_dialog
+    letters = window.letters.sent_letters
     qtbot.addWidget(letters)
     assert letters.letters[letters.list.currentRow()].id == second
     assert letters.text.toPlainText() == "Dear Senator Cantwell, second."
@@ -120,12 +110,12 @@ def test_a_letter_in_recent_activity_opens_the_letter(open_window, library_path,
 def test_back_up_and_restore_from_the_window(open_window, library_path, tmp_path):
     window = open_window(library_path)
     article_id = select_title(window, SITE_TITLE)
-    window.add_note(article_id, 2, "before the backup")
+    window.tracking.add_note(article_id, 2, "before the backup")
     saved = window.safekeeping.back_up(tmp_path / "backup.sqlite3")
     assert saved.exists() and "Backed up" in window.status_label.text()
 
-    window.delete_selected()
-    window.library.purge_deleted()
+    window.reading.delete_selected()
+    window.session.purge_deleted()
     assert window.list_pane.model.rowCount() == 2
     assert window.safekeeping.restore_backup(saved, confirm=False)
     assert window.list_pane.model.rowCount() == 3

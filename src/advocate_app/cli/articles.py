@@ -1,0 +1,160 @@
+"""`advocate import`, `advocate list` and `advocate show`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from advocate_app.cli.common import EXIT_FAILED, EXIT_OK, fail, write_json
+from advocate_app.core.articles.model import article_to_dict
+from advocate_app.core.session import Session
+from advocate_app.core.store.queries import ArticleQuery
+
+COMMANDS = ("import", "list", "show")
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    importing = commands.add_parser("import", help="import article files or folders")
+    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument("--json", action="store_true", help="print results as JSON")
+
+    listing = commands.add_parser("list", help="list articles, newest first")
+    listing.add_argument("--search", metavar="Q", help="full-text search")
+    listing.add_argument("--category", metavar="C", help="only this category")
+    listing.add_argument("--json", action="store_true", help="print as JSON")
+
+    showing = commands.add_parser("show", help="show one article")
+    showing.add_argument("id", type=int, metavar="ID")
+    showing.add_argument("--json", action="store_true", help="print as JSON")
+
+
+def run(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
+    if args.command == "import":
+        return _import(session, args.paths, args.json, out, err)
+    if not session.has_library():
+        return _empty(args, session.folder, out, err)
+    if args.command == "list":
+        return _list(session, args.search, args.category, args.json, out)
+    return _show(session, args.id, args.json, out, err)
+
+
+def _empty(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO) -> int:
+    if args.command == "list":
+        if args.json:
+            print("[]", file=out)
+        else:
+            print(
+                f"The library in {folder} is empty. Add articles with: advocate import FILE",
+                file=err,
+            )
+        return EXIT_OK
+    return fail(f"no article with id {args.id} (the library in {folder} is empty)", err)
+
+
+def _import(session: Session, paths: list[Path], as_json: bool, out: TextIO, err: TextIO) -> int:
+    def show(result) -> None:  # noqa: ANN001 - an ImportResult
+        if as_json:
+            return
+        if result.failed:
+            print(f"{result.path}: {result.error}", file=err)
+            return
+        print(f"{result.status:<9}  #{result.id}  {result.path}  ({result.title})", file=out)
+        for warning in result.warnings:
+            print(f"{result.path}: note: {warning}", file=err)
+
+    results = session.import_paths(paths, progress=show)
+    if as_json:
+        write_json(
+            [
+                {
+                    "path": str(r.path),
+                    "id": r.id,
+                    "status": str(r.status),
+                    "error": r.error,
+                    "title": r.title,
+                    "warnings": list(r.warnings),
+                }
+                for r in results
+            ],
+            out,
+        )
+    if not results:
+        return fail("no article files found in the given paths", err)
+    return EXIT_FAILED if any(r.failed for r in results) else EXIT_OK
+
+
+def _list(
+    session: Session, search: str | None, category: str | None, as_json: bool, out: TextIO
+) -> int:
+    summaries = session.library.list(ArticleQuery(search=search or "", category=category))
+    if as_json:
+        write_json(
+            [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "source": s.source,
+                    "published": s.published,
+                    "categories": list(s.categories),
+                    "actions": s.actions,
+                    "done": s.done,
+                }
+                for s in summaries
+            ],
+            out,
+        )
+        return EXIT_OK
+    for s in summaries:
+        date = (s.published or "")[:10] or "          "
+        progress = f"{s.done}/{s.actions}"
+        print(f"{s.id:>5}  {date}  {progress:>5}  {s.title}  [{s.source or 'no source'}]", file=out)
+    return EXIT_OK
+
+
+def _show(session: Session, article_id: int, as_json: bool, out: TextIO, err: TextIO) -> int:
+    stored = session.article(article_id)
+    if stored is None:
+        return fail(f"no article with id {article_id}", err)
+    data: dict[str, Any] = {"id": stored.id, **article_to_dict(stored.article)}
+    if as_json:
+        write_json(data, out)
+        return EXIT_OK
+    out.write(_as_text(data))
+    return EXIT_OK
+
+
+def _as_text(data: dict[str, Any]) -> str:
+    lines = [data["title"], ""]
+    byline = " — ".join(x for x in (data["source"], data["published"]) if x)
+    if byline:
+        lines.append(byline)
+    if data["categories"]:
+        lines.append("Categories: " + ", ".join(data["categories"]))
+    if data["url"]:
+        lines.append(data["url"])
+    lines.append("")
+    for heading, key in (("", "body"), ("Opinion", "opinion"), ("Action", "action_essay")):
+        if data[key]:
+            if heading:
+                lines.extend((f"== {heading} ==", ""))
+            for paragraph in data[key]:
+                lines.extend((paragraph, ""))
+    if data["actions"]:
+        lines.extend(("== What you can do ==", ""))
+    for action in data["actions"]:
+        kinds = ", ".join(t["kind"] for t in action["targets"])
+        suffix = f"  → {kinds}" if kinds else ""
+        lines.append(f"{action['number']}. {action['title']}{suffix}")
+        for step in action["steps"]:
+            head = f"{step['label']}: " if step["label"] else ""
+            lines.append(f"   - {head}{step['text']}")
+            for link in step["links"]:
+                lines.append(f"     {link['text']} <{link['url']}>")
+        for sample in action["sample_messages"]:
+            lines.append("   Sample message:")
+            lines.extend("     | " + line for line in sample.split("\n"))
+        lines.append("")
+    if data["related"]:
+        lines.extend(("== Related articles ==", *("  " + t for t in data["related"]), ""))
+    return "\n".join(lines)

@@ -1,0 +1,48 @@
+"""How a letter reaches an office: one enum of delivery routes, and which one each office takes."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from urllib.parse import quote
+
+from advocate_app.core.officials.model import Official
+from advocate_app.core.public_pages import WHITE_HOUSE_CONTACT, WHITE_HOUSE_FORM_LIMIT
+
+MAILTO_LIMIT = 2000  # longer mail links are cut off or refused by some mail programs
+# Characters a web form takes, by its address.
+FORM_LIMITS = {WHITE_HOUSE_CONTACT: WHITE_HOUSE_FORM_LIMIT}
+
+
+class Route(StrEnum):
+    COPY = "copy"  # to the clipboard, for the reader to paste somewhere
+    CONTACT_FORM = "contact_form"  # copied, and the office's web form opened
+    EMAIL = "email"  # the reader's mail program, with the letter filled in
+    PRINT = "print"  # on paper (or a PDF), to post
+
+
+def preferred_route(official: Official) -> Route:
+    """The way this office takes letters: email where it has an address, its web form where it
+    has one, else paper."""
+    if official.contact_url.startswith("mailto:"):
+        return Route.EMAIL
+    if official.contact_url.startswith(("http://", "https://")):
+        return Route.CONTACT_FORM
+    return Route.PRINT
+
+
+def email_address(official: Official) -> str | None:
+    url = official.contact_url
+    return url.removeprefix("mailto:") if url.startswith("mailto:") else None
+
+
+def form_limit(official: Official) -> int | None:
+    return FORM_LIMITS.get(official.contact_url)
+
+
+def mailto_link(address: str, subject: str, body: str) -> str | None:
+    """A mailto: link (RFC 6068: UTF-8, percent-encoded, CRLF line breaks), or None if too long."""
+    link = (
+        f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}"
+        f"&body={quote(body.replace(chr(10), chr(13) + chr(10)), safe='')}"
+    )
+    return link if len(link) <= MAILTO_LIMIT else None

@@ -1,0 +1,434 @@
+"""One opened data folder, and everything a reader can do with it.
+
+The command line and the window both act through a Session: each use case here applies the
+app's rules once (the offline switch, who an action's letters go to, what counts as sent) and
+reports the `Changes` it made to the session's listeners. A Session's library connection
+belongs to the thread that opened it; background work uses `worker()`, a session of its own on
+the same folder that reports to the same listeners.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from advocate_app.core import clock
+from advocate_app.core.changes import Changes
+from advocate_app.core.paths import library_path
+from advocate_app.core.profile.model import Profile
+from advocate_app.core.profile.storage import ProfileStore, StoredProfile
+from advocate_app.core.store.library import Library, open_library
+from advocate_app.core.store.records import ImportStatus, StoredArticle
+from advocate_app.core.store.tracking import ActionRecord, Activity, CallOutcome
+from advocate_app.core.web.network import NetworkOff, network_allowed, set_network_allowed
+
+if TYPE_CHECKING:
+    from advocate_app.core.articles.model import Action
+    from advocate_app.core.importer import ImportResult
+    from advocate_app.core.letters.compose import Letter
+    from advocate_app.core.letters.recipients import Audience
+    from advocate_app.core.letters.routes import Route
+    from advocate_app.core.letters.templates import LetterTemplates
+    from advocate_app.core.officials.directory import DirectoryInfo
+    from advocate_app.core.officials.model import MyOfficials, Official
+    from advocate_app.core.store.feeds import Feed
+    from advocate_app.core.store.letters import SentLetter
+    from advocate_app.core.web.feeds import RefreshReport
+
+Listener = Callable[[Changes], None]
+Progress = Callable[[str], None]
+
+
+class Session:
+    def __init__(
+        self,
+        folder: Path,
+        library: Library | None = None,
+        *,
+        today: Callable[[], date] = clock.today,
+        listeners: list[Listener] | None = None,
+    ) -> None:
+        self.folder = folder
+        self._library = library
+        self.today = today
+        self.profiles = ProfileStore(folder)
+        self._listeners: list[Listener] = listeners if listeners is not None else []
+        self._templates: LetterTemplates | None = None
+
+    @classmethod
+    def open(
+        cls, folder: Path, *, create: bool = True, today: Callable[[], date] = clock.today
+    ) -> Session:
+        """Open the library in `folder` (see store.database for the errors it raises)."""
+        return cls(folder, open_library(library_path(folder), create=create), today=today)
+
+    def worker(self) -> Session:
+        """A session for another thread: its own connection (opened on first use), the same
+        listeners."""
+        return Session(self.folder, today=self.today, listeners=self._listeners)
+
+    @property
+    def library(self) -> Library:
+        """The library, opened (and created if need be) on first use."""
+        if self._library is None:
+            self._library = open_library(library_path(self.folder))
+        return self._library
+
+    def has_library(self) -> bool:
+        """Whether there is a library in the folder yet (without creating one)."""
+        return self._library is not None or library_path(self.folder).exists()
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- changes -------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _report(self, changes: Changes) -> Changes:
+        if changes:
+            for listener in list(self._listeners):
+                listener(changes)
+        return changes
+
+    # --- articles ------------------------------------------------------------
+    def article(self, article_id: int) -> StoredArticle | None:
+        return self.library.get(article_id)
+
+    def action(self, article_id: int, number: int) -> tuple[StoredArticle, Action] | None:
+        """An article and one of its actions, or None when either is not there."""
+        stored = self.library.get(article_id)
+        if stored is None:
+            return None
+        action = next((a for a in stored.article.actions if a.number == number), None)
+        return None if action is None else (stored, action)
+
+    def import_paths(
+        self,
+        paths: Iterable[Path],
+        *,
+        cancelled: Callable[[], bool] = lambda: False,
+        progress: Callable[[ImportResult], None] | None = None,
+    ) -> list[ImportResult]:
+        """Import files and folders; one result per file, reported as each is stored."""
+        from advocate_app.core.importer import import_paths
+
+        results: list[ImportResult] = []
+        try:
+            for result in import_paths(self.library, paths, cancelled=cancelled):
+                results.append(result)
+                if progress is not None:
+                    progress(result)
+        finally:
+            stored = [r for r in results if r.id is not None and not r.failed]
+            if stored:
+                changed = frozenset(
+                    r.id for r in stored if r.status is not ImportStatus.UNCHANGED and r.id
+                )
+                self._report(Changes(article_list=True, content=changed, articles=changed))
+        return results
+
+    def add_welcome_article(self) -> int | None:
+        from advocate_app.core.welcome import add_welcome_article
+
+        article_id = add_welcome_article(self.library)
+        if article_id is not None:
+            self._report(Changes(article_list=True))
+        return article_id
+
+    def set_read(self, ids: list[int], read: bool) -> None:
+        self.library.set_read(ids, read)
+        self._report(Changes(articles=frozenset(ids), feeds=True))
+
+    def set_starred(self, ids: list[int], starred: bool) -> None:
+        self.library.set_starred(ids, starred)
+        self._report(Changes(articles=frozenset(ids)))
+
+    def delete(self, ids: list[int]) -> None:
+        """Move articles to the trash; `undelete` brings them back until the window closes."""
+        self.library.delete(ids)
+        self._report(Changes(article_list=True, feeds=True))
+
+    def undelete(self, ids: list[int]) -> None:
+        self.library.undelete(ids)
+        self._report(Changes(article_list=True, feeds=True))
+
+    def purge_deleted(self) -> int:
+        count = self.library.purge_deleted()
+        if count:
+            self._report(Changes(article_list=True))
+        return count
+
+    # --- tracking ------------------------------------------------------------
+    def records(self, article_id: int) -> dict[int, ActionRecord]:
+        return self.library.tracking.records(article_id)
+
+    def set_done(self, article_id: int, number: int, done: bool, note: str | None = None) -> bool:
+        changed = self.library.tracking.set_done(article_id, number, done, note)
+        self._report(Changes(tracking=frozenset({article_id})))
+        return changed
+
+    def add_note(self, article_id: int, number: int, note: str) -> None:
+        """A note says what was done, so it marks the action done too."""
+        self.set_done(article_id, number, True, note.strip() or None)
+
+    def log_call(
+        self,
+        article_id: int,
+        number: int,
+        official: str,
+        outcome: CallOutcome,
+        note: str | None = None,
+    ) -> int:
+        call_id = self.library.tracking.log_call(article_id, number, official, outcome, note)
+        self._report(Changes(tracking=frozenset({article_id})))
+        return call_id
+
+    def set_follow_up(self, article_id: int, number: int, due: date | None) -> None:
+        self.library.tracking.set_follow_up(article_id, number, due)
+        self._report(Changes(tracking=frozenset({article_id})))
+
+    def activity(self, weeks: int = 12) -> Activity:
+        return self.library.tracking.activity(self.today(), weeks)
+
+    # --- letters -------------------------------------------------------------
+    @property
+    def templates(self) -> LetterTemplates:
+        if self._templates is None:
+            from advocate_app.core.letters.templates import LetterTemplates
+
+            self._templates = LetterTemplates(self.folder)
+        return self._templates
+
+    def compose(
+        self,
+        stored: StoredArticle,
+        action: Action,
+        officials: MyOfficials,
+        profile: Profile,
+        *,
+        audience: Audience | None = None,
+        template: str | None = None,
+        recipients: list[Official] | None = None,
+    ) -> list[Letter]:
+        """Letters for the action's officials (or `recipients`); LetterTemplateError when the
+        template cannot be used."""
+        from advocate_app.core.letters.compose import compose_letters
+        from advocate_app.core.letters.recipients import Audience
+
+        return compose_letters(
+            stored.article,
+            action,
+            officials,
+            profile,
+            self.templates,
+            audience=audience or Audience.ALL,
+            template=template,
+            today=self.today(),
+            recipients=recipients,
+        )
+
+    def record_delivery(self, article_id: int, number: int, letter: Letter, route: Route) -> int:
+        """Keep a letter as sent by `route`, with its text as the reader left it."""
+        letter_id = self.library.letters.record(
+            article_id,
+            number,
+            letter.recipient.name,
+            str(letter.recipient.kind),
+            letter.recipient.bioguide or None,
+            str(route),
+            letter.subject,
+            letter.body,
+        )
+        self._report(Changes(tracking=frozenset({article_id}), letters=True))
+        return letter_id
+
+    def sent_letters(self, article_id: int | None = None) -> list[SentLetter]:
+        return self.library.letters.list(article_id)
+
+    # --- the reader and their officials -------------------------------------------
+    def load_profile(self) -> StoredProfile:
+        """The reader's details (this may wait on the system keychain)."""
+        return self.profiles.load()
+
+    def save_profile(self, profile: Profile) -> StoredProfile:
+        saved = self.profiles.save(profile)
+        self._report(Changes(profile=True))
+        return saved
+
+    def choose_district(self, district: int | None) -> StoredProfile:
+        """The reader says which district is theirs (for a ZIP code split between several)."""
+        profile = self.profiles.load().profile
+        return self.save_profile(Profile.from_dict({**profile.to_dict(), "district": district}))
+
+    def my_officials(self) -> MyOfficials:
+        """The reader's officials, from their details and the directory (this reads the
+        keychain and the ZIP data: keep it off the window's thread)."""
+        from advocate_app.core.officials.choices import load_choices
+        from advocate_app.core.officials.directory import open_directory
+        from advocate_app.core.officials.lookup import find_officials
+
+        profile = self.profiles.load().profile
+        directory = open_directory(self.folder)
+        try:
+            return find_officials(
+                profile, directory, today=self.today(), choices=load_choices(self.folder)
+            )
+        finally:
+            if directory is not None:
+                directory.close()
+
+    def set_contact_url(self, bioguide: str, url: str) -> None:
+        """The reader's own web form or mail address for an office ("" forgets it).
+
+        Raises ValueError for an address that is neither a web nor a mail link.
+        """
+        from dataclasses import replace
+
+        from advocate_app.core.officials.choices import load_choices, save_choices
+
+        url = url.strip()
+        if url and not url.startswith(("http://", "https://", "mailto:")):
+            raise ValueError("Give a web address (https://…) or an email link (mailto:…).")
+        choices = load_choices(self.folder)
+        urls = dict(choices.contact_urls)
+        if url:
+            urls[bioguide] = url
+        else:
+            urls.pop(bioguide, None)
+        save_choices(self.folder, replace(choices, contact_urls=urls))
+        self._report(Changes(officials=True))
+
+    def set_typed_officials(
+        self, senators: tuple[str, ...] | None, representative: str | None
+    ) -> None:
+        """Names the reader typed, used where there is no directory (None keeps what was set)."""
+        from dataclasses import replace
+
+        from advocate_app.core.officials.choices import load_choices, save_choices
+
+        choices = load_choices(self.folder)
+        choices = replace(
+            choices,
+            senators=tuple(senators[:2]) if senators is not None else choices.senators,
+            representative=(
+                representative if representative is not None else choices.representative
+            ),
+        )
+        save_choices(self.folder, choices)
+        self._report(Changes(officials=True))
+
+    def directory_info(self) -> DirectoryInfo | None:
+        from advocate_app.core.officials.directory import open_directory
+
+        directory = open_directory(self.folder)
+        if directory is None:
+            return None
+        try:
+            return directory.info()
+        finally:
+            directory.close()
+
+    def update_directory(
+        self, source: str | None = None, progress: Progress | None = None
+    ) -> DirectoryInfo:
+        """Download (or copy from a folder) a new directory of officials; the one in use stays
+        unless the new one is complete and checked. Downloads respect the offline switch."""
+        from advocate_app.core.officials.directory import is_download, update_directory
+
+        if is_download(source) and not self.network_allowed():
+            raise NetworkOff()
+        info = update_directory(self.folder, source, progress)
+        self._report(Changes(officials=True))
+        return info
+
+    # --- the web -------------------------------------------------------------
+    def network_allowed(self) -> bool:
+        # A folder with no library yet has never been told to work offline.
+        return not self.has_library() or network_allowed(self.library)
+
+    def set_network_allowed(self, allowed: bool) -> None:
+        set_network_allowed(self.library, allowed)
+        self._report(Changes(network=True))
+
+    def fetch_article(self, url: str) -> tuple[int, str]:
+        """Download a page and keep it; (article id, import status)."""
+        from advocate_app.core.web import feeds
+
+        article_id, status = feeds.fetch_article(self.library, url)
+        self._report(
+            Changes(article_list=True, content=frozenset({article_id}), feeds=True)
+        )
+        return article_id, status
+
+    def feeds(self) -> list[Feed]:
+        return self.library.feeds.list()
+
+    def add_feed(self, url: str) -> Feed:
+        from advocate_app.core.web import feeds
+
+        feed = feeds.add_feed(self.library, url)
+        self._report(Changes(feeds=True))
+        return feed
+
+    def remove_feed(self, feed_id: int) -> bool:
+        removed = self.library.feeds.remove(feed_id)
+        self._report(Changes(feeds=True, article_list=True))
+        return removed
+
+    def refresh_feeds(
+        self,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+        delay: float | None = None,
+    ) -> list[RefreshReport]:
+        from advocate_app.core.web import feeds
+
+        try:
+            return feeds.refresh_feeds(
+                self.library,
+                progress=progress,
+                cancelled=cancelled,
+                **({} if delay is None else {"delay": delay}),
+            )
+        finally:
+            self._report(Changes(feeds=True, article_list=True))
+
+    def import_opml(self, text: str) -> int:
+        from advocate_app.core.web import feeds
+
+        count = feeds.import_opml(self.library, text)
+        self._report(Changes(feeds=True))
+        return count
+
+    def export_opml(self) -> str:
+        from advocate_app.core.web import feeds
+
+        return feeds.export_opml(self.library.feeds.list())
+
+    # --- keeping it safe -------------------------------------------------------
+    def export(self, fmt: str) -> str:
+        """What was done, as "json" or "csv" text."""
+        from advocate_app.core.store.export import export_csv, export_json
+
+        return export_json(self.library) if fmt == "json" else export_csv(self.library)
+
+    def backup(self, target: Path) -> Path:
+        return self.library.backup_to(target)
+
+    def restore(self, source: Path) -> Path:
+        """Replace the library with a backup; returns where the previous one was saved."""
+        safety = self.library.replace_with(source)
+        self._report(Changes(everything=True))
+        return safety

@@ -1,0 +1,69 @@
+"""What the window's parts share: the session, the change signal, the task runner, the link
+policy, the settings, and the two ways to tell the reader something.
+
+Parts take this context (or just the pieces of it they need), never the main window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from advocate_app.core.changes import Changes
+from advocate_app.core.session import Session
+from advocate_app.gui.links import LinkPolicy
+from advocate_app.gui.settings import WindowSettings
+from advocate_app.gui.tasks import Cancelled, Report, TaskRunner
+
+
+class ChangeBus(QObject):
+    """The one place where the session's Changes become a Qt signal.
+
+    The session may report from a worker thread; a queued signal brings the news to the UI
+    thread, where each view decides whether it concerns it.
+    """
+
+    changed = Signal(object)  # Changes
+
+    def publish(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+
+
+Status = Callable[[str], None]
+Notify = Callable[[str, str, str], None]  # (title, text, details)
+
+
+@dataclass
+class AppContext:
+    session: Session
+    bus: ChangeBus
+    tasks: TaskRunner
+    links: LinkPolicy
+    settings: WindowSettings
+    status: Status
+    notify: Notify
+
+    def run(
+        self,
+        key: str,
+        label: str,
+        work: Callable[[Session, Report, Cancelled], Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+        cancellable: bool = True,
+    ) -> bool:
+        """Run `work(session, report, cancelled)` in the background with a session of its own
+        (a connection belongs to its thread); False when a task with this key is running."""
+        main = self.session
+
+        def in_worker(report: Report, cancelled: Cancelled) -> Any:
+            with main.worker() as session:
+                return work(session, report, cancelled)
+
+        return self.tasks.run(
+            key, label, in_worker, on_done=on_done, on_error=on_error, cancellable=cancellable
+        )

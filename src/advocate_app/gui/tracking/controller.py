@@ -1,0 +1,112 @@
+"""Tracking from the window: an action's More menu (note, call, follow-up) and Your Activity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from advocate_app.core.store.database import StoreError
+from advocate_app.core.store.tracking import CallOutcome
+from advocate_app.gui.context import AppContext
+from advocate_app.gui.reading.action_panel import TrackRequest
+
+if TYPE_CHECKING:
+    from advocate_app.gui.tracking.activity_dialog import ActivityDialog
+
+CALL_TASK = "call-candidates"
+
+
+class Tracking(QObject):
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget,
+        open_article: Callable[[int], None],
+        open_letter: Callable[[int], None],
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._parent = parent
+        self._open_article = open_article
+        self._open_letter = open_letter
+        self.activity_dialog: ActivityDialog | None = None
+
+    def _save(self, change: Callable[[], object]) -> bool:
+        try:
+            change()
+        except StoreError as exc:
+            self._context.status(f"Could not save your change: {exc}. Try again in a moment.")
+            return False
+        return True
+
+    # --- the More menu of an action ------------------------------------------------
+    def requested(self, article_id: int, number: int, what: TrackRequest) -> None:
+        from advocate_app.gui.tracking.tracking_dialogs import ask_follow_up, ask_note
+
+        if what is TrackRequest.NOTE:
+            note = ask_note(self._parent)
+            if note is not None:
+                self.add_note(article_id, number, note)
+        elif what is TrackRequest.CALL:
+            self._ask_call(article_id, number)
+        elif what is TrackRequest.FOLLOW_UP:
+            due = ask_follow_up(self._parent)
+            if due is not None:
+                self.set_follow_up(article_id, number, due)
+        else:
+            self.set_follow_up(article_id, number, None)
+
+    def _ask_call(self, article_id: int, number: int) -> None:
+        found = self._context.session.action(article_id, number)
+        if found is None:
+            return
+        _stored, action = found
+
+        def candidates(session, _report, _cancelled):  # noqa: ANN001, ANN202
+            from advocate_app.core.letters.recipients import call_candidates
+
+            return [o.display_name for o in call_candidates(action, session.my_officials())]
+
+        def ask(names: list[str]) -> None:
+            from advocate_app.gui.tracking.tracking_dialogs import ask_call
+
+            call = ask_call(self._parent, names)
+            if call is not None:
+                self.log_call(article_id, number, *call)
+
+        self._context.run(
+            CALL_TASK, "Finding whom to call", candidates, on_done=ask, cancellable=False
+        )
+
+    def add_note(self, article_id: int, number: int, note: str) -> None:
+        """A note marks the action done too: notes say what was done."""
+        self._save(lambda: self._context.session.add_note(article_id, number, note))
+
+    def log_call(self, article_id: int, number: int, official: str, outcome: CallOutcome) -> None:
+        session = self._context.session
+        if self._save(lambda: session.log_call(article_id, number, official, outcome)):
+            hint = (
+                " Nobody answered: the action stays open."
+                if outcome is CallOutcome.UNAVAILABLE
+                else ""
+            )
+            self._context.status(f"Logged a call to {official} ({outcome}).{hint}")
+
+    def set_follow_up(self, article_id: int, number: int, due: date | None) -> None:
+        self._save(lambda: self._context.session.set_follow_up(article_id, number, due))
+
+    # --- Your Activity -------------------------------------------------------------
+    def show_activity(self) -> ActivityDialog:
+        from advocate_app.gui.tracking.activity_dialog import ActivityDialog
+
+        if self.activity_dialog is None:
+            self.activity_dialog = ActivityDialog(
+                self._context, self._open_article, self._parent, open_letter=self._open_letter
+            )
+        self.activity_dialog.show()
+        self.activity_dialog.raise_()
+        return self.activity_dialog

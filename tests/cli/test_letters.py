@@ -1,0 +1,110 @@
+"""`advocate letter` and `advocate templates`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from advocate_app.core.session import Session
+from tests.support.cli import run_cli
+from tests.support.data import write_directory
+
+
+@pytest.fixture
+def ready(capsys, seeds, data_dir, tmp_path):
+    run_cli(capsys, "directory", "update", "--from", str(write_directory(tmp_path / "dir")))
+    run_cli(
+        capsys,
+        "profile",
+        "set",
+        "--first-name",
+        "Ada",
+        "--last-name",
+        "Lovelace",
+        "--street",
+        "1 Main St",
+        "--city",
+        "Seattle",
+        "--state",
+        "WA",
+        "--zip",
+        "98104",
+        "--email",
+        "ada@example.org",
+    )
+    imported = run_cli(capsys, "import", str(seeds), "--json").json()
+    return {Path(r["path"]).name[:3]: r["id"] for r in imported}
+
+
+def test_cli_letter_json_for_each_seed_contact_action(capsys, ready):
+    letters = run_cli(capsys, "letter", str(ready["001"]), "--json").json()
+    assert [(letter["recipient"]["name"], letter["route"]) for letter in letters] == [
+        ("Bea Birch", "contact_form"),
+        ("Ann Alder", "contact_form"),
+        ("Cy Cedar", "contact_form"),
+    ]
+    for letter in letters:
+        assert set(letter) >= {
+            "recipient",
+            "subject",
+            "body",
+            "route",
+            "contact_url",
+            "mailto",
+            "unresolved_placeholders",
+            "notes",
+        }
+        assert letter["body"].count(letter["recipient"]["salutation"] + ",") == 1
+    white_house = run_cli(capsys, "letter", str(ready["001"]), "--action", "5", "--json").json()
+    assert white_house[0]["recipient"]["name"] == "Pat Pine"
+    senators = run_cli(capsys, "letter", str(ready["000"]), "--to", "senators", "--json").json()
+    assert [s["recipient"]["title"] for s in senators] == ["Senator", "Senator"]
+    bare = run_cli(capsys, "letter", str(ready["002"]), "--action", "3", "--json").json()
+    assert bare[0]["subject"].startswith("Contact the White House")
+
+
+def test_cli_letter_bad_requests(capsys, ready):
+    assert "no action 42" in run_cli(capsys, "letter", str(ready["001"]), "--action", "42").err
+    assert (
+        "does not ask to contact"
+        in run_cli(capsys, "letter", str(ready["001"]), "--action", "1").err
+    )
+    assert "no article with id 999" in run_cli(capsys, "letter", "999").err
+    missing = run_cli(capsys, "letter", str(ready["001"]), "--template", "nope")
+    assert missing.code == 1 and "there is no template 'nope'" in missing.err
+
+
+def test_cli_pdf_prints_and_records_the_letters(capsys, ready, tmp_path, data_dir, qapp):
+    # qapp: in one test process the QApplication must exist before Qt starts for the PDF
+    out = tmp_path / "letters.pdf"
+    result = run_cli(capsys, "letter", str(ready["001"]), "--pdf", str(out))
+    assert result.code == 0, result.err
+    assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 2000
+    with Session.open(data_dir) as session:
+        sent = session.sent_letters(ready["001"])
+    assert sorted(s.recipient_name for s in sent) == ["Ann Alder", "Bea Birch", "Cy Cedar"]
+    assert {s.route for s in sent} == {"print"} and all(s.action_number == 2 for s in sent)
+
+
+def test_cli_templates_lists_them(capsys):
+    result = run_cli(capsys, "templates")
+    names = [line.split()[0] for line in result.out.splitlines()]
+    assert names == ["general", "representative", "sample", "senator", "white_house"]
+
+
+def test_old_spellings_still_work(capsys, ready, data_dir):
+    """--to white-house and a reader's own white-house.txt.j2 from an earlier version."""
+    letters = run_cli(capsys, "letter", str(ready["001"]), "--action", "5", "--to", "white-house")
+    assert letters.code == 0 and "Pat Pine" in letters.out
+    mine = data_dir / "templates" / "white-house.txt.j2"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("Subject: Mine\n\nDear President,\nmy own words.", encoding="utf-8")
+    listed = run_cli(capsys, "templates").out
+    assert any(line.split()[:2] == ["white_house", "yours"] for line in listed.splitlines()), listed
+    written = run_cli(
+        capsys, "letter", str(ready["001"]), "--action", "5", "--template", "white_house", "--json"
+    ).json()
+    assert written[0]["body"] == "Dear President,\nmy own words.\n"
+    bad = run_cli(capsys, "letter", str(ready["001"]), "--to", "congress")
+    assert bad.code == 2 and "invalid choice" in bad.err

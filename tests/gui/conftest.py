@@ -1,0 +1,68 @@
+"""Set-up for the window's tests: a window on a library, opened as the app opens it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from advocate_app.core.session import Session
+from advocate_app.gui.links import LinkPolicy
+from advocate_app.gui.settings import WindowSettings
+from advocate_app.gui.window.main_window import MainWindow
+from tests.support.qt import Opened
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def open_window(qtbot, settings_file):
+    """Open a window on a library; several calls simulate closing and restarting the app.
+
+    The window records the links it opens (`window.opened`) and the messages it would show
+    in a box (`window.notices`) instead of showing them.
+    """
+    notices: list[tuple[str, str, str]] = []
+    windows: list[MainWindow] = []
+
+    def make(path: Path) -> MainWindow:
+        opened = Opened()
+        settings = WindowSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+        session = Session.open(path.parent)
+        window = MainWindow(
+            session,
+            settings,
+            links=LinkPolicy(opened, report=lambda message: window.show_status(message)),
+            notify=lambda *notice: notices.append(notice),
+        )
+        window.opened = opened  # type: ignore[attr-defined]
+        window.notices = notices  # type: ignore[attr-defined]
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # shortcuts need an active window
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.tasks.cancel_all()
+        window.tasks.wait(5000)
+        window.session.close()
+
+
+@pytest.fixture
+def restart(open_window):
+    """Close a window and open the app again on the same library."""
+
+    def again(window: MainWindow) -> MainWindow:
+        path = window.session.library.path
+        window.close()
+        window.session.close()
+        return open_window(path)
+
+    return again

@@ -1,0 +1,1 @@
+"""Plain helpers shared by the tests (fixtures live in the conftest.py files)."""
