@@ -9,7 +9,7 @@ from datetime import date
 from advocate_app.core.articles.text_parser import parse_text
 from advocate_app.core.letters.compose import compose_letters
 from advocate_app.core.letters.templates import LetterTemplates
-from advocate_app.core.officials.lookup import MyOfficials, Official
+from advocate_app.core.officials.model import MyOfficials, OfficeKind, Official
 from advocate_app.core.profile.model import Profile
 
 PAGE = (
@@ -23,7 +23,7 @@ PAGE = (
 )
 
 
-def _official(name: str, title: str, kind: str) -> Official:
+def _official(name: str, title: str, kind: OfficeKind) -> Official:
     return Official(
         name,
         title,
@@ -38,12 +38,12 @@ def bench_letters() -> dict[str, float]:
     action = article.actions[0]
     officials = MyOfficials(
         (
-            _official("Ann Alder", "Senator", "senator"),
-            _official("Bea Birch", "Senator", "senator"),
+            _official("Ann Alder", "Senator", OfficeKind.SENATOR),
+            _official("Bea Birch", "Senator", OfficeKind.SENATOR),
         ),
-        _official("Cy Cedar", "Representative", "representative"),
+        _official("Cy Cedar", "Representative", OfficeKind.REPRESENTATIVE),
         (),
-        _official("Pat Pine", "President", "president"),
+        _official("Pat Pine", "President", OfficeKind.PRESIDENT),
     )
     profile = Profile(
         first_name="Ada",

@@ -67,7 +67,7 @@ def bench_library(workdir: Path, count: int) -> dict[str, float]:
         results["search_p50_ms"] = round(statistics.median(latencies), 2)
         results["search_p95_ms"] = round(percentile(latencies, 0.95), 2)
         results["search_median_hits"] = statistics.median(hits)
-        library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        library.checkpoint()
     results["db_mb"] = round(db_path.stat().st_size / 1_048_576, 1)
     return results
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from advocate_app.core.articles.decoding import UnreadableInput
 from advocate_app.core.articles.reader import IMPORTABLE_SUFFIXES, read_article
+from advocate_app.core.store.database import StoreError
 from advocate_app.core.store.library import Library
 from advocate_app.core.store.records import ImportStatus, PreparedArticle, prepare
 
@@ -114,7 +114,7 @@ def _store(library: Library, batch: list[_Parsed]) -> Iterator[ImportResult]:
         return
     try:
         outcomes = library.add_many(p.prepared for p in batch if p.prepared is not None)
-    except sqlite3.Error:
+    except StoreError:
         # Find which article the database refused; store the others one by one.
         yield from (_store_one(library, parsed) for parsed in batch)
         return
@@ -126,7 +126,7 @@ def _store_one(library: Library, parsed: _Parsed) -> ImportResult:
     assert parsed.prepared is not None
     try:
         (outcome,) = library.add_many([parsed.prepared])
-    except sqlite3.Error as exc:
+    except StoreError as exc:
         return ImportResult(parsed.path, ImportStatus.FAILED, error=f"could not save it: {exc}")
     return _result(parsed, outcome)
 

@@ -366,9 +366,7 @@ class Session:
         from advocate_app.core.web import feeds
 
         article_id, status = feeds.fetch_article(self.library, url)
-        self._report(
-            Changes(article_list=True, content=frozenset({article_id}), feeds=True)
-        )
+        self._report(Changes(article_list=True, content=frozenset({article_id}), feeds=True))
         return article_id, status
 
     def feeds(self) -> list[Feed]:

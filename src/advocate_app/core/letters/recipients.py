@@ -50,9 +50,7 @@ def recipients_for(
         elif officials.district_candidates:
             chosen.extend(officials.district_candidates)
         else:
-            chosen.append(
-                _placeholder("Representative", OfficeKind.REPRESENTATIVE, HOUSE_FIND)
-            )
+            chosen.append(_placeholder("Representative", OfficeKind.REPRESENTATIVE, HOUSE_FIND))
     if wanted(TargetKind.WHITE_HOUSE):
         chosen.append(
             officials.president

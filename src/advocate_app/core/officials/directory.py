@@ -211,8 +211,6 @@ def _check_not_shrunk(data_folder: Path, legislators: int, zip_rows: int) -> Non
             )
 
 
-
-
 def _executive_terms(executive: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every presidential and vice-presidential term with its dates, and who held it."""
     terms = [

@@ -248,6 +248,10 @@ class Library:
         return article_uid(self._db, article_id)
 
     # --- keeping it safe ---------------------------------------------------
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the library file (for an exact size on disk)."""
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def backup_to(self, target: Path) -> Path:
         """A consistent copy of the whole library at `target` (see backup.write_backup)."""
         from advocate_app.core.store.backup import write_backup
@@ -293,4 +297,3 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
 def open_library(path: Path, *, create: bool = True) -> Library:
     """Open the library file (see database.open_database for the errors it raises)."""
     return Library(open_database(path, create=create), path)
-

@@ -67,9 +67,7 @@ class WebSources(QObject):
         if kind == "add":
             article_id, status = value
             self._open_article(article_id)
-            self._context.status(
-                f"Added the article ({status}); it is stored for offline reading."
-            )
+            self._context.status(f"Added the article ({status}); it is stored for offline reading.")
         else:
             reports = value[1] if kind == "subscribe" else value
             new = sum(r.new_articles for r in reports)

@@ -64,12 +64,8 @@ class WindowActions:
         self.refresh = self._action(
             "&Refresh Feeds", f.web.refresh_feeds, QKeySequence.StandardKey.Refresh
         )
-        self.import_opml = self._action(
-            "Import Subscriptions (OPML)…", lambda: f.web.import_opml()
-        )
-        self.export_opml = self._action(
-            "Export Subscriptions (OPML)…", lambda: f.web.export_opml()
-        )
+        self.import_opml = self._action("Import Subscriptions (OPML)…", lambda: f.web.import_opml())
+        self.export_opml = self._action("Export Subscriptions (OPML)…", lambda: f.web.export_opml())
         self.offline = self._action(
             "Work &Offline", lambda: f.web.set_work_offline(self.offline.isChecked())
         )
@@ -77,9 +73,7 @@ class WindowActions:
         self.offline.setChecked(offline)
         self.export = self._action("&Export Activity…", lambda: f.safekeeping.export_activity())
         self.backup = self._action("&Back Up Library…", lambda: f.safekeeping.back_up())
-        self.restore = self._action(
-            "&Restore from Backup…", lambda: f.safekeeping.restore_backup()
-        )
+        self.restore = self._action("&Restore from Backup…", lambda: f.safekeeping.restore_backup())
         self.activity = self._action("Your &Activity…", f.tracking.show_activity, "Ctrl+Shift+A")
         self.quit = self._action("&Quit", v.quit, QKeySequence.StandardKey.Quit)
         self.find = self._action("&Find…", v.focus_search, QKeySequence.StandardKey.Find)
