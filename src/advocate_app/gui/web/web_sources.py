@@ -4,6 +4,7 @@ working offline. Downloads run in the background; the window stays usable."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +16,24 @@ from advocate_app.core.web.network import NetworkOff
 from advocate_app.gui.context import AppContext
 
 TASK = "web"
+
+
+class WebRequest(StrEnum):
+    ADD = "add"  # an article page by its address
+    SUBSCRIBE = "subscribe"  # a feed, then its first refresh
+    REFRESH = "refresh"  # every feed
+
+
+LABELS = {
+    WebRequest.ADD: "Fetching the page",
+    WebRequest.SUBSCRIBE: "Subscribing",
+    WebRequest.REFRESH: "Refreshing",
+}
 OFFLINE = "You are working offline: turn off File ▸ Work Offline to use the network."
 
 
 class WebSources(QObject):
-    finished = Signal(object)  # (kind, result), or None when it failed
+    finished = Signal(object)  # (WebRequest, result), or None when it failed
 
     def __init__(
         self, context: AppContext, parent: QWidget, open_article: Callable[[int], None]
@@ -31,49 +45,48 @@ class WebSources(QObject):
 
     def add_from_url(self, url: str | None = None) -> bool:
         url = url or self._ask_address("Add from URL", "Address of the article page:")
-        return bool(url) and self._start("add", url.strip())
+        return bool(url) and self._start(WebRequest.ADD, url.strip())
 
     def subscribe(self, url: str | None = None) -> bool:
         url = url or self._ask_address("Subscribe", "Address of the RSS or Atom feed:")
-        return bool(url) and self._start("subscribe", url.strip())
+        return bool(url) and self._start(WebRequest.SUBSCRIBE, url.strip())
 
     def refresh_feeds(self) -> bool:
-        return self._start("refresh", "")
+        return self._start(WebRequest.REFRESH, "")
 
     def _ask_address(self, title: str, prompt: str) -> str:
         """The address the reader typed, or "" when they cancelled."""
         url, ok = QInputDialog.getText(self._parent, title, prompt)
         return url.strip() if ok else ""
 
-    def _start(self, kind: str, url: str) -> bool:
+    def _start(self, kind: WebRequest, url: str) -> bool:
         def work(session, report, cancelled):  # noqa: ANN001, ANN202
-            if kind == "add":
+            if kind is WebRequest.ADD:
                 return kind, session.fetch_article(url)
-            if kind == "subscribe":
+            if kind is WebRequest.SUBSCRIBE:
                 feed = session.add_feed(url)
                 return kind, (feed, session.refresh_feeds(progress=report, cancelled=cancelled))
             return kind, session.refresh_feeds(progress=report, cancelled=cancelled)
 
-        labels = {"add": "Fetching the page", "subscribe": "Subscribing", "refresh": "Refreshing"}
         started = self._context.run(
-            TASK, labels[kind], work, on_done=self._done, on_error=self._failed
+            TASK, LABELS[kind], work, on_done=self._done, on_error=self._failed
         )
         if not started:
             self._context.status("Advocate is already fetching; wait for it to finish.")
         return started
 
-    def _done(self, result: tuple[str, Any]) -> None:
+    def _done(self, result: tuple[WebRequest, Any]) -> None:
         kind, value = result
-        if kind == "add":
+        if kind is WebRequest.ADD:
             article_id, status = value
             self._open_article(article_id)
             self._context.status(f"Added the article ({status}); it is stored for offline reading.")
         else:
-            reports = value[1] if kind == "subscribe" else value
+            reports = value[1] if kind is WebRequest.SUBSCRIBE else value
             new = sum(r.new_articles for r in reports)
             failed = [r for r in reports if r.error]
             message = f"{new} new article{'s' if new != 1 else ''}"
-            if kind == "subscribe":
+            if kind is WebRequest.SUBSCRIBE:
                 message = f"Subscribed to {value[0].title}: {message}"
             if failed:
                 message += f"; {len(failed)} feed(s) could not be refreshed ({failed[0].error})"
