@@ -155,7 +155,10 @@ def test_at_large_state_and_dc_delegate(capsys, installed):
 
 
 def test_unknown_zip_missing_zip_and_missing_district(capsys, installed):
-    run_cli(capsys, "profile", "set", "--state", "WA", "--zip", "00000")
+    refused = run_cli(capsys, "profile", "set", "--state", "WA", "--zip", "00000")
+    assert refused.code == 1 and "00000 is not a known U.S. ZIP code" in refused.err
+    assert "add --confirm" in refused.err
+    run_cli(capsys, "profile", "set", "--state", "WA", "--zip", "00000", "--confirm")
     found, err = officials(capsys)
     assert "not a known U.S. ZIP code" in err and found["representative"] is None
     assert len(found["senators"]) == 2  # the state is still known
@@ -166,7 +169,7 @@ def test_unknown_zip_missing_zip_and_missing_district(capsys, installed):
 
     run_cli(capsys, "profile", "set", "--district", "12")
     found, err = officials(capsys)
-    assert "has no congressional district 12" in err and "7, 9" in err
+    assert "has no congressional district 12" in err and "its districts are 1 to 10" in err
 
 
 def test_without_a_directory_typed_names_and_public_pages(capsys, data_dir):
@@ -199,7 +202,7 @@ def test_without_a_directory_typed_names_and_public_pages(capsys, data_dir):
         ({"legislators_current.json": b'[{"id": {"bioguide": "S001"}, "name": '}, "not valid JSON"),
         (
             {"legislators_current.json": b'[{"id": {"bioguide": "X1"}, "terms": []}]'},
-            "lacks its id, name or current term",
+            "lacks its id, name or terms",
         ),
         ({"executive.json": b"[]"}, "names no president"),
         ({"zccd_csv": b"zip,district\n98101,7\n"}, "lacks the column"),

@@ -9,9 +9,10 @@ import pytest
 from advocate_app.core.articles.text_parser import parse_text
 from advocate_app.core.letters.compose import compose_letters
 from advocate_app.core.letters.placeholders import fill
+from advocate_app.core.letters.recipients import plan_recipients
 from advocate_app.core.letters.routes import mailto_link
 from advocate_app.core.letters.templates import LetterTemplateError, LetterTemplates
-from advocate_app.core.officials.model import MyOfficials
+from advocate_app.core.officials.model import MyOfficials, Need
 from advocate_app.core.profile.model import Profile
 from tests.support.data import ADA, OFFICIALS, TODAY
 
@@ -92,17 +93,17 @@ def test_an_empty_profile_leaves_visible_placeholders(seed_text):
     assert any("Fill in before sending" in note for note in letters[0].notes)
 
 
-def test_no_officials_known_gives_generic_greetings_and_public_pages():
+def test_no_officials_known_means_no_letter_to_a_stand_in():
+    """Never "Dear Senator": without names the plan says why and what to do instead."""
     article = parse_text(page("1. **Write to Congress**: - **Your Senators**: write them."))
+    unknown = MyOfficials(needs=(Need.DIRECTORY,))
     letters = compose_letters(
-        article, article.actions[0], MyOfficials(), ADA, LetterTemplates(None), today=TODAY
+        article, article.actions[0], unknown, ADA, LetterTemplates(None), today=TODAY
     )
-    assert [letter.recipient.salutation for letter in letters] == [
-        "Dear Senator",
-        "Dear Representative",
-    ]
-    assert letters[0].contact_url.startswith("https://www.senate.gov/")
-    assert "Dear Senator,\n" in letters[0].body  # the senator template, as there is no sample
+    assert letters == []
+    plan = plan_recipients(article.actions[0], unknown)
+    assert plan.recipients == () and Need.DIRECTORY in plan.needs
+    assert any("get the directory of officials" in note for note in plan.notes)
 
 
 def test_article_text_is_data_never_template_code():

@@ -115,8 +115,8 @@ def test_the_offline_switch_covers_the_directory_too(session, directory_source):
         session.update_directory()  # the public data, from the internet
     with pytest.raises(NetworkOff):
         session.update_directory("https://example.org/directory/")
-    info = session.update_directory(str(directory_source))  # a folder is not the network
-    assert info.legislators == 8 and session.heard[-1] == Changes(officials=True)
+    report = session.update_directory(str(directory_source))  # a folder is not the network
+    assert report.info.legislators == 8 and session.heard[-1] == Changes(officials=True)
 
 
 def test_a_session_without_a_library_never_creates_one(data_dir):

@@ -261,7 +261,7 @@ def officials(env: Env) -> None:
     dialog = env.window.officials.dialog
     env.qtbot.addWidget(dialog)
     env.qtbot.waitUntil(lambda: bool(dialog.cards), timeout=5000)
-    assert dialog.isVisible() and dialog.cards[0].official.title == "President"
+    assert dialog.isVisible() and dialog.cards[0].official.display_name == "The President"
 
 
 def details(env: Env) -> None:

@@ -99,7 +99,7 @@ def test_officials_without_a_directory_explain_how_to_get_one(open_window, qtbot
     window = open_window(data_dir / "library.sqlite3")
     dialog = officials_dialog(window, qtbot)
     assert any("no directory of officials yet" in note.text() for note in dialog.notes)
-    assert [card.official.title for card in dialog.cards] == ["President"]
+    assert [card.official.display_name for card in dialog.cards] == ["The President"]
 
 
 def test_your_officials_follow_the_readers_details(open_window, qtbot, data_dir, tmp_path):

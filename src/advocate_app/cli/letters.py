@@ -9,7 +9,12 @@ from typing import TextIO
 from advocate_app.cli.common import EXIT_OK, fail, write_json
 from advocate_app.core.articles.model import Action
 from advocate_app.core.letters.compose import Letter
-from advocate_app.core.letters.recipients import AUDIENCE_ALIASES, Audience, parse_audience
+from advocate_app.core.letters.recipients import (
+    AUDIENCE_ALIASES,
+    Audience,
+    parse_audience,
+    plan_recipients,
+)
 from advocate_app.core.letters.routes import Route
 from advocate_app.core.letters.templates import LetterTemplateError
 from advocate_app.core.session import Session
@@ -57,21 +62,26 @@ def run(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) ->
         return 1
     officials = session.my_officials()
     profile = session.load_profile().profile
+    audience = parse_audience(args.to)
+    plan = plan_recipients(action, officials, audience)
     try:
         letters = session.compose(
             stored,
             action,
             officials,
             profile,
-            audience=parse_audience(args.to),
             template=args.template,
+            recipients=list(plan.recipients),
         )
     except LetterTemplateError as exc:
         return fail(str(exc), err)
-    if not letters:
-        return fail(f"action {action.number} has no recipients among --to {args.to}", err)
-    for note in officials.notes:
+    for note in dict.fromkeys((*officials.notes, *plan.notes)):
         print(f"note: {note}", file=err)
+    if plan.offered:
+        names = ", ".join(o.display_name for o in plan.offered)
+        print(f"note: not written, waiting for your choice: {names}", file=err)
+    if not letters:
+        return fail(f"action {action.number} has no one to write to among --to {args.to}", err)
     if args.pdf:
         from advocate_app.gui.letters.printing import write_pdf_standalone
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from typing import TextIO
 
 from advocate_app.cli.common import EXIT_OK, EXIT_USAGE, fail, write_json
+from advocate_app.core.officials.congress import ordinal
 from advocate_app.core.officials.directory import DirectoryError
-from advocate_app.core.officials.model import MyOfficials, Official
+from advocate_app.core.officials.geocoder import GeocodeError
+from advocate_app.core.officials.model import HOUSE_KINDS, MyOfficials, Official, SeatStatus
 from advocate_app.core.profile.model import Profile, field_errors, normalized
 from advocate_app.core.session import Session
 from advocate_app.core.web.network import NetworkOff
@@ -37,6 +40,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     setting.add_argument(
         "--district", metavar="N", help="congressional district (0: at-large; '' to forget it)"
     )
+    setting.add_argument(
+        "--confirm",
+        action="store_true",
+        help="save even when the ZIP code does not lie in the state",
+    )
     showing = profile_commands.add_parser("show", help="show your details")
     showing.add_argument("--json", action="store_true")
 
@@ -50,6 +58,18 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         dest="source",
         metavar="FOLDER_OR_URL",
         help="a folder or base URL holding the four files",
+    )
+    update.add_argument(
+        "--zip-table",
+        metavar="FILE_OR_URL",
+        help="a ZIP-to-district table: zccd.csv, or the Census relationship file "
+        "(tab20_cd11920_zcta520_natl.txt)",
+    )
+    update.add_argument(
+        "--zip-congress",
+        type=int,
+        metavar="N",
+        help="the Congress whose districts the ZIP table describes (when the file does not say)",
     )
     directory_commands.add_parser("status", help="how current the directory is")
 
@@ -73,6 +93,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         action="append",
         metavar="ID=URL",
         help="your own contact address for an office (bioguide id)",
+    )
+    officials.add_argument(
+        "--locate",
+        action="store_true",
+        help="find your district from your street address with the U.S. Census Bureau's "
+        "geocoder (sends your saved address to it)",
     )
 
 
@@ -105,15 +131,26 @@ def _profile(args: argparse.Namespace, session: Session, out: TextIO, err: TextI
     if args.district is not None:
         district = args.district.strip()
         profile = Profile.from_dict({**profile.to_dict(), "district": district or None})
+    if args.district is not None and profile.district is not None:
+        profile = replace(
+            profile, district_source="you", district_zip=profile.zip5, district_date=""
+        )
     profile = normalized(profile)
     errors = field_errors(profile)
     if errors:
         for name, message in errors.items():
             print(f"advocate: {name.replace('_', ' ')}: {message}", file=err)
         return fail("nothing was saved", err)
+    problems = session.check_address(profile)
+    if problems and not args.confirm:
+        for problem in problems:
+            print(f"advocate: {problem}", file=err)
+        return fail("nothing was saved; check the details, or add --confirm to keep them", err)
     saved = session.save_profile(profile)
     if saved.notice:
         print(f"note: {saved.notice}", file=err)
+    for note in saved.notes:
+        print(f"note: {note}", file=err)
     where = "the system keychain" if saved.in_keychain else str(store.fallback_path)
     print(f"Saved your details in {where}.", file=out)
     return EXIT_OK
@@ -121,19 +158,15 @@ def _profile(args: argparse.Namespace, session: Session, out: TextIO, err: TextI
 
 def _directory(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
     if args.directory_command == "status":
-        info = session.directory_info()
-        if info is None:
-            print("There is no directory yet. Get one with: advocate directory update", file=out)
-            return 1
-        print(
-            f"Directory of {info.legislators} members of Congress, data as of "
-            f"{info.data_date}, fetched {info.fetched_at} from {info.source}.",
-            file=out,
-        )
-        return EXIT_OK
+        return _status(session, out, err)
     had_one = session.directory_info() is not None
     try:
-        info = session.update_directory(args.source, progress=lambda m: print(m, file=err))
+        report = session.update_directory(
+            args.source,
+            progress=lambda m: print(m, file=err),
+            zip_table=args.zip_table,
+            zip_congress=args.zip_congress,
+        )
     except NetworkOff:
         return fail("network access is turned off (advocate network on); use --from FOLDER", err)
     except DirectoryError as exc:
@@ -141,10 +174,47 @@ def _directory(args: argparse.Namespace, session: Session, out: TextIO, err: Tex
         if had_one:
             print("advocate: the previous directory is still in use", file=err)
         return 1
+    for note in report.notes:
+        print(f"note: {note}", file=err)
+    info = report.info
     print(
         f"Updated: {info.legislators} members of Congress, data as of {info.data_date}.", file=out
     )
-    return EXIT_OK
+    return _status(session, out, err, quiet=True)
+
+
+def _status(session: Session, out: TextIO, err: TextIO, quiet: bool = False) -> int:
+    info = session.directory_info()
+    status = session.directory_status()
+    if info is None or status is None:
+        print("There is no directory yet. Get one with: advocate directory update", file=out)
+        return 1
+    if not quiet:
+        print(
+            f"Directory of {info.legislators} members of Congress, data as of "
+            f"{info.data_date}, fetched {info.fetched_at} from {info.source}.",
+            file=out,
+        )
+        print(
+            f"Its data is of the {ordinal(status.data_congress)} Congress; the "
+            f"{ordinal(status.congress_today)} Congress sits today. Its ZIP table ("
+            f"{info.zip_source}) describes the districts of the "
+            f"{ordinal(status.zip_congress)} Congress.",
+            file=out,
+        )
+    if status.out_of_date:
+        print(
+            f"warning: the directory is of the {ordinal(status.data_congress)} Congress; "
+            "update it: advocate directory update",
+            file=err,
+        )
+    elif status.zip_congress < status.congress_today:
+        print(
+            f"warning: the ZIP table describes the {ordinal(status.zip_congress)} Congress's "
+            "districts; a ZIP-based district may be out of date (advocate officials --locate)",
+            file=err,
+        )
+    return 0
 
 
 def _officials(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
@@ -157,6 +227,15 @@ def _officials(args: argparse.Namespace, session: Session, out: TextIO, err: Tex
         session.set_typed_officials(
             tuple(args.senator) if args.senator else None, args.representative
         )
+    if args.locate:
+        try:
+            located, _saved = session.locate_district()
+        except NetworkOff:
+            return fail("network access is turned off (advocate network on)", err)
+        except GeocodeError as exc:
+            return fail(str(exc), err)
+        print(f"Matched {located.matched_address} → {located.label}; saved as your district.",
+              file=err)  # fmt: skip
     officials = session.my_officials()
     if args.json:
         write_json(officials.to_dict(), out)
@@ -170,10 +249,18 @@ def _officials(args: argparse.Namespace, session: Session, out: TextIO, err: Tex
 def _as_text(officials: MyOfficials) -> str:
     lines: list[str] = []
 
-    def add(official: Official) -> None:
-        seat = official.state + (f"-{official.district}" if official.district is not None else "")
+    def add(official: Official, prefix: str = "") -> None:
+        if official.seat_status is SeatStatus.VACANT:
+            lines.append(f"{prefix}{official.display_name}: no one holds it today")
+            return
         party = f" ({official.party})" if official.party else ""
-        lines.append(f"{official.title} {official.name}{party} {seat}".rstrip())
+        seat = official.seat if official.kind in HOUSE_KINDS else official.state
+        ended = (
+            f"  [term ended {official.term_end}]"
+            if official.seat_status is SeatStatus.TERM_ENDED
+            else ""
+        )
+        lines.append(f"{prefix}{official.display_name}{party} {seat}".rstrip() + ended)
         if official.phone:
             lines.append(f"    phone:   {official.phone}")
         if official.contact_url:
@@ -185,9 +272,14 @@ def _as_text(officials: MyOfficials) -> str:
         add(official)
     if officials.representative:
         add(officials.representative)
-    for candidate in officials.district_candidates:
-        lines.append("One of (your ZIP code is split):")
-        add(candidate)
+    if officials.district_candidates:
+        lines.append("Your ZIP code is split; your representative is one of:")
+        for candidate in officials.district_candidates:
+            add(candidate, "  - ")
+            if candidate.share is not None:
+                lines.append(f"      {round(100 * candidate.share)}% of the ZIP code's area")
+    for seat in officials.open_seats:
+        add(seat)
     for official in (officials.president, officials.vice_president):
         if official:
             add(official)

@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     from advocate_app.core.letters.recipients import Audience
     from advocate_app.core.letters.routes import Route
     from advocate_app.core.letters.templates import LetterTemplates
-    from advocate_app.core.officials.directory import DirectoryInfo
-    from advocate_app.core.officials.model import MyOfficials, Official
+    from advocate_app.core.officials.directory import DirectoryInfo, UpdateReport
+    from advocate_app.core.officials.geocoder import Located
+    from advocate_app.core.officials.model import DirectoryStatus, MyOfficials, Official
     from advocate_app.core.store.feeds import Feed
     from advocate_app.core.store.letters import SentLetter
     from advocate_app.core.web.feeds import RefreshReport
@@ -262,31 +263,143 @@ class Session:
         return self.profiles.load()
 
     def save_profile(self, profile: Profile) -> StoredProfile:
+        """Save the reader's details. When the ZIP code or state changed (a move), a saved
+        district that does not lie in the new ZIP code is dropped, and the note says so."""
+        from dataclasses import replace
+
+        before = self.profiles.load().profile
+        notes: list[str] = []
+        moved = (before.zip5, before.state.upper()) != (profile.zip5, profile.state.upper())
+        if moved and profile.district is not None and profile.district_zip != profile.zip5:
+            districts = self._zip_districts(profile)
+            if districts and profile.district not in districts:
+                notes.append(
+                    f"Your district ({profile.district}) was for your old address and does not "
+                    f"include the ZIP code {profile.zip5}; it was cleared. Choose your district "
+                    "again, or find it from your address."
+                )
+                profile = replace(
+                    profile, district=None, district_source="", district_zip="", district_date=""
+                )
         saved = self.profiles.save(profile)
         self._report(Changes(profile=True))
-        return saved
+        return replace(saved, notes=tuple(notes))
+
+    def _zip_districts(self, profile: Profile) -> set[int]:
+        """The districts the directory places the profile's ZIP code in (within its state)."""
+        from advocate_app.core.officials.directory import open_directory
+
+        directory = open_directory(self.folder)
+        if directory is None or not profile.zip5:
+            return set()
+        try:
+            rows = directory.zip_rows(profile.zip5)
+        finally:
+            directory.close()
+        state = profile.state.upper()
+        return {r.district for r in rows if not state or r.state == state}
+
+    def check_address(self, profile: Profile) -> list[str]:
+        """Problems a person should confirm before saving: a ZIP code outside the state."""
+        from advocate_app.core.officials.directory import open_directory
+        from advocate_app.core.officials.lookup import state_for_zip
+        from advocate_app.core.profile.model import STATES
+
+        state, zip5 = profile.state.upper(), profile.zip5
+        if not zip5 or len(zip5) != 5:
+            return []
+        directory = open_directory(self.folder)
+        try:
+            table = sorted({r.state for r in directory.zip_rows(zip5)}) if directory else []
+        finally:
+            if directory is not None:
+                directory.close()
+        known = table or ([s] if (s := state_for_zip(zip5)) else [])
+        if not known:
+            return [f"{zip5} is not a known U.S. ZIP code."]
+        if state and state not in known:
+            where = " and ".join(STATES.get(s, s) for s in known)
+            return [f"The ZIP code {zip5} is in {where}, not in {STATES.get(state, state)}."]
+        return []
 
     def choose_district(self, district: int | None) -> StoredProfile:
         """The reader says which district is theirs (for a ZIP code split between several)."""
+        from dataclasses import replace
+
         profile = self.profiles.load().profile
-        return self.save_profile(Profile.from_dict({**profile.to_dict(), "district": district}))
+        return self.save_profile(
+            replace(
+                profile,
+                district=district,
+                district_source="you" if district is not None else "",
+                district_zip=profile.zip5 if district is not None else "",
+                district_date=self.today().isoformat() if district is not None else "",
+            )
+        )
+
+    def locate_district(self, url: str | None = None) -> tuple[Located, StoredProfile]:
+        """Find the reader's district from their saved street address with the Census
+        geocoder (online, only when asked), and save it with the date and the source.
+
+        Raises NetworkOff when working offline, GeocodeError when the address cannot be
+        placed in one district of the reader's state.
+        """
+        from dataclasses import replace
+
+        from advocate_app.core.officials.geocoder import GeocodeError, locate
+        from advocate_app.core.profile.model import STATES
+
+        if not self.network_allowed():
+            raise NetworkOff()
+        profile = self.profiles.load().profile
+        located = locate(profile, url)
+        state = profile.state.upper()
+        if state and located.state != state:
+            raise GeocodeError(
+                f"The geocoder placed your address in {STATES.get(located.state, located.state)}"
+                f", not {STATES.get(state, state)}: check your details."
+            )
+        saved = self.save_profile(
+            replace(
+                profile,
+                state=state or located.state,
+                district=located.district,
+                district_source="address",
+                district_zip=profile.zip5,
+                district_date=self.today().isoformat(),
+            )
+        )
+        return located, saved
 
     def my_officials(self) -> MyOfficials:
-        """The reader's officials, from their details and the directory (this reads the
+        """The reader's officials today, from their details and the directory (this reads the
         keychain and the ZIP data: keep it off the window's thread)."""
+        from dataclasses import replace
+
         from advocate_app.core.officials.choices import load_choices
-        from advocate_app.core.officials.directory import open_directory
+        from advocate_app.core.officials.directory import index_path, open_directory
         from advocate_app.core.officials.lookup import find_officials
+        from advocate_app.core.officials.model import Need
 
         profile = self.profiles.load().profile
         directory = open_directory(self.folder)
         try:
-            return find_officials(
+            found = find_officials(
                 profile, directory, today=self.today(), choices=load_choices(self.folder)
             )
         finally:
             if directory is not None:
                 directory.close()
+        if directory is None and index_path(self.folder).exists():
+            return replace(
+                found,
+                notes=(
+                    "The directory of officials was made by another version of Advocate, or is "
+                    "damaged; update it.",
+                ),
+                needs=(Need.UPDATE_DIRECTORY,),
+            )
+        return found
 
     def set_contact_url(self, bioguide: str, url: str) -> None:
         """The reader's own web form or mail address for an office ("" forgets it).
@@ -340,17 +453,44 @@ class Session:
             directory.close()
 
     def update_directory(
-        self, source: str | None = None, progress: Progress | None = None
-    ) -> DirectoryInfo:
+        self,
+        source: str | None = None,
+        progress: Progress | None = None,
+        *,
+        zip_table: str | None = None,
+        zip_congress: int | None = None,
+    ) -> UpdateReport:
         """Download (or copy from a folder) a new directory of officials; the one in use stays
         unless the new one is complete and checked. Downloads respect the offline switch."""
         from advocate_app.core.officials.directory import is_download, update_directory
 
-        if is_download(source) and not self.network_allowed():
+        if (is_download(source) or (zip_table or "").startswith(("http://", "https://"))) and (
+            not self.network_allowed()
+        ):
             raise NetworkOff()
-        info = update_directory(self.folder, source, progress)
+        report = update_directory(
+            self.folder,
+            source,
+            progress,
+            today=self.today(),
+            zip_table=zip_table,
+            zip_congress=zip_congress,
+        )
         self._report(Changes(officials=True))
-        return info
+        return report
+
+    def directory_status(self) -> DirectoryStatus | None:
+        """How current the directory is today, or None when there is none."""
+        from advocate_app.core.officials.directory import open_directory
+        from advocate_app.core.officials.lookup import directory_status
+
+        directory = open_directory(self.folder)
+        if directory is None:
+            return None
+        try:
+            return directory_status(directory, self.today())
+        finally:
+            directory.close()
 
     # --- the web -------------------------------------------------------------
     def network_allowed(self) -> bool:

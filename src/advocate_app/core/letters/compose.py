@@ -18,7 +18,7 @@ from advocate_app.core.letters.routes import (
     preferred_route,
 )
 from advocate_app.core.letters.salutation import greet
-from advocate_app.core.letters.templates import GENERAL, LetterTemplates, template_for
+from advocate_app.core.letters.templates import GENERAL, SAMPLE, LetterTemplates, template_for
 from advocate_app.core.officials.model import MyOfficials, Official
 from advocate_app.core.profile.model import Profile
 
@@ -146,16 +146,15 @@ def _letter(
 ) -> Letter:
     notes: list[str] = []
     message = ""
+    name = template or (
+        SAMPLE if action.sample_messages else template_for(recipient.kind) or GENERAL
+    )
     if action.sample_messages:
-        filled = fill(action.sample_messages[0], placeholder_values(profile, recipient, today))
-        last_name = (
-            recipient.name.split()[-1] if recipient.name and not recipient.placeholder else ""
-        )
-        greeted = greet(filled.text, recipient.salutation, last_name)
-        message = greeted.text
-        if greeted.note:
+        # The greeting first, on the sample as written; then the placeholders.
+        greeted = greet(action.sample_messages[0], recipient.salutation, recipient.last_name)
+        message = fill(greeted.text, placeholder_values(profile, recipient, today)).text
+        if greeted.note and name == SAMPLE:
             notes.append(greeted.note)
-    name = template or ("sample" if message else template_for(recipient.kind) or GENERAL)
     context = {
         "date": long_date(today),
         "sender": sender_values(profile),

@@ -34,6 +34,7 @@ MAX_OUTPUT_CHARS = 100_000
 FOR_OFFICE = {
     OfficeKind.SENATOR: "senator",
     OfficeKind.REPRESENTATIVE: "representative",
+    OfficeKind.DELEGATE: "delegate",
     OfficeKind.PRESIDENT: "white_house",
     OfficeKind.VICE_PRESIDENT: "white_house",
 }

@@ -39,6 +39,9 @@ class Profile:
     email: str = ""
     phone: str = ""
     district: int | None = None  # congressional district, when the reader knows it
+    district_source: str = ""  # "address" when found from the street address, else the reader's
+    district_zip: str = ""  # the ZIP code the district was chosen or found for
+    district_date: str = ""  # YYYY-MM-DD it was found (from an address)
 
     @property
     def full_name(self) -> str:

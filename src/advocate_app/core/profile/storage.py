@@ -24,6 +24,7 @@ class StoredProfile:
     notice: str | None = None  # say this to the reader (once) when the keychain was not used
     keychain: str | None = None  # the system keychain available, if any
     fallback_path: Path | None = None  # the private file used where there is no keychain
+    notes: tuple[str, ...] = ()  # what saving changed beyond what was typed (a dropped district)
 
 
 class ProfileStore:

@@ -1,16 +1,25 @@
 """The officials index, `directory.sqlite3`: built from checked data in a new file, then read
-only. The officials package gathers and checks the data; this module owns the file's SQL."""
+only. The officials package gathers and checks the data; this module owns the file's SQL.
+
+It keeps every term of every member with its dates, so which one is current is decided on the
+day of the question, not on the day of the download.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from advocate_app.core import clock
+
+INDEX_FORMAT = "2"  # bumped when the tables change; an older index asks to be updated
+
+
+class IndexFormatError(Exception):
+    """The index was made by another version of Advocate."""
 
 
 @dataclass(frozen=True)
@@ -20,80 +29,106 @@ class DirectoryInfo:
     source: str
     legislators: int
     zip_rows: int
+    data_congress: int = 0  # the Congress most House terms in the data belong to
+    zip_congress: int = 0  # the Congress whose districts the ZIP table describes
+    zip_source: str = ""
+    latest_term_end: str = ""  # the last day any House term in the data covers
+
+
+@dataclass(frozen=True)
+class ZipRow:
+    state: str
+    district: int
+    share: float | None  # of the ZIP area's land in this district, when the source says
+
+
+@dataclass(frozen=True)
+class Term:
+    bioguide: str
+    name: dict[str, Any]
+    term: dict[str, Any]  # the data's own record of the term
+    offices: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def start(self) -> str:
+        return str(self.term.get("start", ""))
+
+    @property
+    def end(self) -> str:
+        return str(self.term.get("end", ""))
 
 
 def build_index(
     path: Path,
-    people: list[dict[str, Any]],
+    people: list[dict[str, Any]],  # {"bioguide", "name", "terms": [...]}
     executive: list[dict[str, Any]],  # {"name": ..., "term": ...}, one per term
-    offices: list[dict[str, Any]],
-    zips: list[tuple[str, str, int]],
-    source: str | None,
-) -> DirectoryInfo:
+    offices: dict[str, list[dict[str, Any]]],
+    zips: list[tuple[str, str, int, float | None]],  # (zcta, state, district, share)
+    meta: dict[str, str],
+) -> None:
     db = sqlite3.connect(path)
     try:
         db.executescript(
             """
-            CREATE TABLE legislators (bioguide TEXT PRIMARY KEY, type TEXT NOT NULL,
-                state TEXT NOT NULL, district INTEGER, record TEXT NOT NULL);
-            CREATE INDEX legislators_by_seat ON legislators(state, type, district);
-            CREATE TABLE offices (bioguide TEXT PRIMARY KEY, offices TEXT NOT NULL);
+            CREATE TABLE people (bioguide TEXT PRIMARY KEY, name TEXT NOT NULL,
+                offices TEXT NOT NULL);
+            CREATE TABLE terms (bioguide TEXT NOT NULL REFERENCES people(bioguide),
+                type TEXT NOT NULL, state TEXT NOT NULL, district INTEGER,
+                start TEXT NOT NULL, end TEXT NOT NULL, record TEXT NOT NULL);
+            CREATE INDEX terms_by_seat ON terms(state, type, district, start);
             CREATE TABLE executive (type TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL,
                 record TEXT NOT NULL);
-            CREATE TABLE zips (zcta TEXT NOT NULL, state TEXT NOT NULL, district INTEGER NOT NULL);
+            CREATE TABLE zips (zcta TEXT NOT NULL, state TEXT NOT NULL,
+                district INTEGER NOT NULL, share REAL);
             CREATE INDEX zips_by_zcta ON zips(zcta);
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """
         )
         db.executemany(
-            "INSERT OR REPLACE INTO legislators VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO people VALUES (?, ?, ?)",
             [
                 (
                     p["bioguide"],
-                    p["type"],
-                    p["state"],
-                    p["term"].get("district"),
-                    json.dumps({"name": p["name"], "term": p["term"]}),
+                    json.dumps(p["name"]),
+                    json.dumps(offices.get(p["bioguide"], [])),
                 )
                 for p in people
             ],
         )
         db.executemany(
-            "INSERT OR REPLACE INTO offices VALUES (?, ?)",
+            "INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (item["id"]["bioguide"], json.dumps(item.get("offices", [])))
-                for item in offices
-                if isinstance(item.get("id"), dict) and item["id"].get("bioguide")
+                (
+                    p["bioguide"],
+                    t["type"],
+                    t["state"],
+                    t.get("district"),
+                    t["start"],
+                    t["end"],
+                    json.dumps(t),
+                )
+                for p in people
+                for t in p["terms"]
             ],
-        )
-        rows = [
-            (
-                term["term"]["type"],
-                term["term"]["start"],
-                term["term"]["end"],
-                json.dumps({"name": term["name"], "term": term["term"]}),
-            )
-            for term in executive
-        ]
-        db.executemany("INSERT INTO executive VALUES (?, ?, ?, ?)", rows)
-        db.executemany("INSERT INTO zips VALUES (?, ?, ?)", zips)
-        info = DirectoryInfo(
-            data_date=max(p["term"].get("start", "") for p in people),
-            fetched_at=clock.stamp(),
-            source=source or "the public congress-legislators data",
-            legislators=len(people),
-            zip_rows=len(zips),
         )
         db.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
+            "INSERT INTO executive VALUES (?, ?, ?, ?)",
             [
-                ("data_date", info.data_date),
-                ("fetched_at", info.fetched_at),
-                ("source", info.source),
+                (
+                    e["term"]["type"],
+                    e["term"]["start"],
+                    e["term"]["end"],
+                    json.dumps({"name": e["name"], "term": e["term"]}),
+                )
+                for e in executive
             ],
         )
+        db.executemany("INSERT INTO zips VALUES (?, ?, ?, ?)", zips)
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [*meta.items(), ("format", INDEX_FORMAT), ("fetched_at", clock.stamp())],
+        )
         db.commit()
-        return info
     finally:
         db.close()
 
@@ -107,73 +142,81 @@ class DirectoryIndex:
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
+        try:
+            found = self._meta().get("format")
+        except sqlite3.Error:
+            found = None
+        if found != INDEX_FORMAT:
+            self._db.close()
+            raise IndexFormatError(
+                "the directory of officials was made by another version of Advocate"
+            )
 
     def close(self) -> None:
         self._db.close()
 
+    def _meta(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+
     def info(self) -> DirectoryInfo:
-        meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
-        count = self._db.execute("SELECT count(*) FROM legislators").fetchone()[0]
+        meta = self._meta()
+        count = self._db.execute("SELECT count(*) FROM people").fetchone()[0]
         zip_rows = self._db.execute("SELECT count(*) FROM zips").fetchone()[0]
         return DirectoryInfo(
-            meta.get("data_date", ""),
-            meta.get("fetched_at", ""),
-            meta.get("source", ""),
-            int(count),
-            int(zip_rows),
+            data_date=meta.get("data_date", ""),
+            fetched_at=meta.get("fetched_at", ""),
+            source=meta.get("source", ""),
+            legislators=int(count),
+            zip_rows=int(zip_rows),
+            data_congress=int(meta.get("data_congress", "0") or 0),
+            zip_congress=int(meta.get("zip_congress", "0") or 0),
+            zip_source=meta.get("zip_source", ""),
+            latest_term_end=meta.get("latest_term_end", ""),
         )
 
-    def senators(self, state: str) -> list[dict[str, Any]]:
-        rows = self._db.execute(
-            "SELECT bioguide, record FROM legislators WHERE state = ? AND type = 'sen'", (state,)
+    def terms(self, state: str, kind: str, district: int | None = None) -> list[Term]:
+        """Every term of the data for a state's senators (kind "sen") or for one House seat
+        (kind "rep"), oldest first."""
+        sql = (
+            "SELECT t.bioguide, t.record, p.name, p.offices FROM terms t"
+            " JOIN people p USING (bioguide) WHERE t.state = ? AND t.type = ?"
         )
-        return [self._person(row) for row in rows]
+        params: list[object] = [state, kind]
+        if district is not None:
+            sql += " AND t.district = ?"
+            params.append(district)
+        rows = self._db.execute(sql + " ORDER BY t.start, t.bioguide", params)
+        return [
+            Term(
+                row["bioguide"],
+                json.loads(row["name"]),
+                json.loads(row["record"]),
+                tuple(json.loads(row["offices"])),
+            )
+            for row in rows
+        ]
 
-    def representative(self, state: str, district: int) -> dict[str, Any] | None:
-        row = self._db.execute(
-            "SELECT bioguide, record FROM legislators WHERE state = ? AND type = 'rep'"
-            " AND district = ?",
-            (state, district),
-        ).fetchone()
-        return self._person(row) if row else None
-
-    def districts(self, state: str) -> list[int]:
+    def zip_rows(self, zip5: str) -> list[ZipRow]:
         rows = self._db.execute(
-            "SELECT district FROM legislators WHERE state = ? AND type = 'rep' ORDER BY district",
-            (state,),
-        )
-        return [int(r[0]) for r in rows if r[0] is not None]
-
-    def zip_districts(self, zip5: str) -> list[tuple[str, int]]:
-        rows = self._db.execute(
-            "SELECT DISTINCT state, district FROM zips WHERE zcta = ? ORDER BY state, district",
+            "SELECT state, district, max(share) FROM zips WHERE zcta = ?"
+            " GROUP BY state, district ORDER BY state, district",
             (zip5,),
         )
-        return [(r[0], int(r[1])) for r in rows]
+        return [ZipRow(r[0], int(r[1]), r[2]) for r in rows]
 
-    def executive(self, kind: str, on: date) -> dict[str, Any] | None:
-        row = self._db.execute(
-            "SELECT record FROM executive WHERE type = ? AND start <= ? AND ? < end"
-            " ORDER BY start DESC LIMIT 1",
-            (kind, on.isoformat(), on.isoformat()),
-        ).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def _person(self, row: sqlite3.Row) -> dict[str, Any]:
-        person = json.loads(row["record"])
-        person["bioguide"] = row["bioguide"]
-        offices = self._db.execute(
-            "SELECT offices FROM offices WHERE bioguide = ?", (row["bioguide"],)
-        ).fetchone()
-        person["offices"] = json.loads(offices[0]) if offices else []
-        return person
+    def executive(self, kind: str) -> list[dict[str, Any]]:
+        """Every term of presidents ("prez") or vice presidents ("viceprez"), oldest first."""
+        rows = self._db.execute(
+            "SELECT record FROM executive WHERE type = ? ORDER BY start", (kind,)
+        )
+        return [json.loads(row[0]) for row in rows]
 
 
 def open_index(path: Path) -> DirectoryIndex | None:
-    """The index at `path`, or None when there is none (or it cannot be read)."""
+    """The index at `path`, or None when there is none or it cannot be read."""
     if not path.exists():
         return None
     try:
         return DirectoryIndex(path)
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.Error, IndexFormatError):
         return None

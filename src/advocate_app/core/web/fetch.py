@@ -1,17 +1,27 @@
-"""Download one address carefully: a timeout, a size cap, same-host redirects only,
-conditional requests, and a clear one-line reason for every failure."""
+"""Download one address carefully: a total deadline, a size cap, same-site redirects only,
+conditional requests, and a clear one-line reason for every failure.
+
+The deadline covers everything (connecting, the headers, the body): a timer shuts the socket
+down when it passes, so a server that trickles a byte every few seconds cannot keep a
+download going.
+"""
 
 from __future__ import annotations
 
+import functools
+import http.client
+import socket
+import threading
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from typing import Any
 from urllib.parse import urlsplit
 
 from advocate_app.core import version as version_module
 
-DEFAULT_TIMEOUT_SECONDS = 20
+DEFAULT_TIMEOUT_SECONDS = 30
 MAX_BYTES = 10 * 1024 * 1024
 CHUNK = 64 * 1024
 
@@ -40,15 +50,96 @@ def _host(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
+class _Deadline:
+    """Shuts down every socket of one download when its time is up."""
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+class _WatchedHTTP(http.client.HTTPConnection):
+    def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+
+    def connect(self) -> None:
+        super().connect()
+        self._deadline.watch(self.sock)
+
+
+class _WatchedHTTPS(http.client.HTTPSConnection):
+    def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+
+    def connect(self) -> None:
+        super().connect()
+        self._deadline.watch(self.sock)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(functools.partial(_WatchedHTTP, deadline=self._deadline), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        options: dict[str, Any] = {"context": self._context}  # type: ignore[attr-defined]
+        if hasattr(self, "_check_hostname"):  # Python 3.11 passes it on; later ones dropped it
+            options["check_hostname"] = self._check_hostname
+        return self.do_open(
+            functools.partial(_WatchedHTTPS, deadline=self._deadline), req, **options
+        )
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    def __init__(self, same_site_only: bool) -> None:
+        super().__init__()
+        self._same_site_only = same_site_only
+
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, PLR0913
-        if _host(newurl) != _host(req.full_url):
+        if urlsplit(newurl).scheme not in ("http", "https"):
+            raise FetchError(f"{req.full_url} redirects to a non-web address")
+        if self._same_site_only and _host(newurl) != _host(req.full_url):
             raise FetchError(
                 f"{req.full_url} redirects to another site ({urlsplit(newurl).hostname}); "
                 "open that address yourself if you trust it"
             )
-        if urlsplit(newurl).scheme not in ("http", "https"):
-            raise FetchError(f"{req.full_url} redirects to a non-web address")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -59,26 +150,41 @@ def fetch(
     max_bytes: int = MAX_BYTES,
     etag: str | None = None,
     last_modified: str | None = None,
+    accept: str | None = None,
+    same_site_only: bool = True,
 ) -> Fetched:
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+    """Fetch `url` within `timeout` seconds in all; FetchError with a reason otherwise."""
+    try:
+        parts = urlsplit(url)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        valid = False
+    if not valid:
         raise FetchError(f"{url!r} is not a web address (it should start with https://)")
     headers = {
         "User-Agent": f"Advocate/{version_module.version()} (offline reader)",
-        "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
+        "Accept": accept
+        or "text/html,application/xhtml+xml,application/rss+xml,"
         "application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
     }
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    opener = urllib.request.build_opener(_SameHostRedirects())
-    request = urllib.request.Request(url, headers=headers)
+    deadline = _Deadline(timeout)
+    opener = urllib.request.build_opener(
+        _HTTPHandler(deadline), _HTTPSHandler(deadline), _Redirects(same_site_only)
+    )
+    late = f"{url}: no complete answer within {timeout:g} seconds"
     try:
+        request = urllib.request.Request(url, headers=headers)
         with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(f"{url}: the page is too large ({int(length) / 1_048_576:.1f} MB)")
             content = _read_capped(response, max_bytes, url)
+            if deadline.expired:
+                raise FetchError(late)
             return _result(response.geturl(), response.status, content, response.headers)
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
@@ -87,22 +193,35 @@ def fetch(
     except FetchError:
         raise
     except TimeoutError:
-        raise FetchError(f"{url}: no answer within {timeout:g} seconds") from None
+        raise FetchError(late) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
-        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-            raise FetchError(f"{url}: no answer within {timeout:g} seconds") from None
+        if deadline.expired or isinstance(reason, TimeoutError) or "timed out" in str(reason):
+            raise FetchError(late) from None
         if isinstance(reason, FetchError):
             raise reason from None
         raise FetchError(f"{url}: could not connect ({reason})") from None
-    except OSError as exc:
-        raise FetchError(f"{url}: the connection failed ({exc})") from None
+    except http.client.HTTPException as exc:
+        if deadline.expired:
+            raise FetchError(late) from None
+        raise FetchError(f"{url}: the server's answer was broken ({_describe(exc)})") from None
+    except (OSError, ValueError) as exc:
+        if deadline.expired:
+            raise FetchError(late) from None
+        raise FetchError(f"{url}: the connection failed ({_describe(exc)})") from None
+    finally:
+        deadline.cancel()
 
 
-def _read_capped(response, max_bytes: int, url: str) -> bytes:  # noqa: ANN001
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return (text[:120] or exc.__class__.__name__).strip()
+
+
+def _read_capped(response: http.client.HTTPResponse, max_bytes: int, url: str) -> bytes:
     pieces: list[bytes] = []
     size = 0
-    while chunk := response.read(CHUNK):
+    while chunk := response.read1(CHUNK):
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"{url}: the page is larger than {max_bytes // 1_048_576} MB")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from advocate_app.gui.context import AppContext
 
 if TYPE_CHECKING:
-    from advocate_app.core.officials.directory import DirectoryInfo
+    from advocate_app.core.officials.directory import UpdateReport
     from advocate_app.core.officials.model import Official
     from advocate_app.core.profile.storage import StoredProfile
     from advocate_app.gui.officials.officials_dialog import OfficialsDialog
@@ -132,10 +132,11 @@ class Officials(QObject):
         if folder:
             self.update_directory(folder)
 
-    def _updated(self, info: DirectoryInfo) -> None:
+    def _updated(self, report: UpdateReport) -> None:
+        info = report.info
         self._context.status(
             f"Directory updated: {info.legislators} members of Congress, data as of "
-            f"{info.data_date}."
+            f"{info.data_date}." + "".join(f" {note}" for note in report.notes)
         )
         self.directory_updated.emit(info)
 
