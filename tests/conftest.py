@@ -10,45 +10,32 @@ import pytest
 
 from advocate_app.core.importer import import_paths
 from advocate_app.core.store.library import open_library
+from tests.support import shared
 from tests.support.data import write_directory
 from tests.support.http import Server
 from tests.support.paths import SEEDS, SHARED, SHARED_DATA
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# CI sets this: there, missing shared data is an error, not a reason to skip half the suite.
-REQUIRE_SHARED = "ADVOCATE_REQUIRE_SHARED"
-_shared_users: set[str] = set()
-
-
-def _need_shared(request: pytest.FixtureRequest, path: Path) -> Path:
-    _shared_users.add(request.node.nodeid)
-    if not path.exists():
-        message = f"this test reads {path}, which is missing"
-        if os.environ.get(REQUIRE_SHARED):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if _shared_users:
+    if shared.USERS:
         state = "present" if SHARED.is_dir() else "MISSING"
         terminalreporter.write_line(
-            f"{len(_shared_users)} tests read the shared data in {SHARED} ({state})."
+            f"{len(shared.USERS)} tests read the shared data in {SHARED} ({state})."
         )
 
 
 @pytest.fixture
 def seeds(request: pytest.FixtureRequest) -> Path:
     """The three real articles in ../shared/seeds."""
-    return _need_shared(request, SEEDS)
+    return shared.need_shared(request, SEEDS)
 
 
 @pytest.fixture
 def shared_data(request: pytest.FixtureRequest) -> Path:
     """The public officials data and ZIP table in ../shared/data."""
-    return _need_shared(request, SHARED_DATA)
+    return shared.need_shared(request, SHARED_DATA)
 
 
 @pytest.fixture

@@ -97,8 +97,12 @@ def write_directory(folder: Path, **replace: bytes) -> Path:
         "legislators-district-offices.json": json.dumps(OFFICES).encode(),
         "zccd.csv": ("state_fips,state_abbr,zcta,cd\n" + "\n".join(ZIP_ROWS) + "\n").encode(),
     }
+    # Keyword names stand for file names: legislators_current_json -> legislators-current.json
     files.update(
-        {name.replace("_", "-").replace("-csv", ".csv"): data for name, data in replace.items()}
+        {
+            name.replace("_", "-").replace("-csv", ".csv").replace("-json", ".json"): data
+            for name, data in replace.items()
+        }
     )
     for name, data in files.items():
         (folder / name).write_bytes(data)

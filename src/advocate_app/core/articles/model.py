@@ -59,6 +59,10 @@ class Action:
     def contacts_officials(self) -> bool:
         return any(t.kind in OFFICIAL_KINDS for t in self.targets)
 
+    @property
+    def target_kinds(self) -> frozenset[TargetKind]:
+        return frozenset(t.kind for t in self.targets)
+
     def search_text(self) -> str:
         parts = [self.title]
         for step in self.steps:

@@ -115,9 +115,11 @@ def update_directory(
     latest_end = max(
         (t["end"] for p in people for t in p["terms"] if t["type"] == "rep"), default=""
     )
-    if latest_end and latest_end < (today.replace(year=today.year - 2)).isoformat():
+    last_day = max(t["end"] for p in people for t in p["terms"])
+    if last_day < today.isoformat():
         raise DirectoryError(
-            f"{LEGISLATORS} is old data: every House term in it ended by {latest_end}"
+            f"{LEGISLATORS} is old data: every term in it ended by {last_day}, so it names "
+            "nobody who serves today"
         )
     data_congress = _data_congress(people)
     meta = {
@@ -304,11 +306,11 @@ def _census_table(text: str, name: str) -> ZipTable:
             continue
         try:
             geoid, zcta = row[cd_column].strip(), row[zcta_column].strip()
+            if not zcta or len(geoid) != 4 or geoid[2:].upper() == "ZZ":
+                continue  # a district part with no ZIP area, or water outside any district
             area = float(row[land_column]) if land_column is not None else 0.0
         except (IndexError, ValueError):
             raise DirectoryError(f"{name}, line {line}: unreadable row {'|'.join(row)!r}") from None
-        if not zcta or len(geoid) != 4 or geoid[2:].upper() == "ZZ":
-            continue  # a district part with no ZIP area, or water outside any district
         state = STATE_FIPS.get(geoid[:2])
         if state is None or not geoid[2:].isdigit():
             raise DirectoryError(f"{name}, line {line}: unknown district {geoid!r}")

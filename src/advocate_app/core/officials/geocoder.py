@@ -62,15 +62,12 @@ def locate(profile: Profile, url: str | None = None, timeout: float = TIMEOUT_SE
             "format": "json",
         }
     )
+    address = f"{url or geocoder_url()}?{query}"
     try:
-        fetched = fetch(
-            f"{url or geocoder_url()}?{query}",
-            timeout=timeout,
-            max_bytes=MAX_BYTES,
-            accept="application/json",
-        )
+        fetched = fetch(address, timeout=timeout, max_bytes=MAX_BYTES, accept="application/json")
     except FetchError as exc:
-        raise GeocodeError(f"The Census geocoder could not be reached: {exc}") from None
+        reason = str(exc).removeprefix(f"{address}: ")  # the address need not be repeated
+        raise GeocodeError(f"The Census geocoder could not be used: {reason}.") from None
     return read_answer(fetched.content)
 
 

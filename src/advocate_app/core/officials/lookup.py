@@ -241,18 +241,19 @@ class _Lookup:
                 seen.add(term.bioguide)
                 senators.append(self._official(term))
         classes_serving = {t.term.get("class") for t in serving}
-        for seat_class in sorted({t.term.get("class") for t in terms} - classes_serving, key=str):
-            ended = [t for t in terms if t.term.get("class") == seat_class]
-            last = max(ended, key=lambda t: t.end)
-            if last.end < self.today.isoformat():
-                gone = self._official(last, SeatStatus.TERM_ENDED)
-                self.open_seats.append(gone)
-                self.need(
-                    Need.UPDATE_DIRECTORY,
-                    f"The term of {gone.name} as a senator for {name} ended on "
-                    f"{long_day(last.end)}, and the directory does not know who holds the "
-                    f"seat now. {UPDATE_HINT}",
-                )
+        # A seat's term has ended (rather than being held by someone the data knows) only when
+        # it was its holder's latest term: old terms of people who moved on do not count.
+        ended = [t for t in terms if t.latest and t.end < self.today.isoformat()]
+        for seat_class in sorted({t.term.get("class") for t in ended} - classes_serving, key=str):
+            last = max((t for t in ended if t.term.get("class") == seat_class), key=lambda t: t.end)
+            gone = self._official(last, SeatStatus.TERM_ENDED)
+            self.open_seats.append(gone)
+            self.need(
+                Need.UPDATE_DIRECTORY,
+                f"The term of {gone.name} as a senator for {name} ended on "
+                f"{long_day(last.end)}, and the directory does not know who holds the seat "
+                f"now. {UPDATE_HINT}",
+            )
         if len(senators) + len(self.open_seats) < 2:
             missing = 2 - len(senators) - len(self.open_seats)
             for _ in range(missing):
@@ -379,8 +380,10 @@ class _Lookup:
         serving = current(terms, self.today)
         if serving:
             return self._official(serving[0], share=share)
-        if terms:
-            return self._official(max(terms, key=lambda t: t.end), SeatStatus.TERM_ENDED, share)
+        day = self.today.isoformat()
+        ended = [t for t in terms if t.latest and t.end < day]  # not people who moved on
+        if ended:
+            return self._official(max(ended, key=lambda t: t.end), SeatStatus.TERM_ENDED, share)
         kind = OfficeKind.DELEGATE if state in NO_SENATORS else OfficeKind.REPRESENTATIVE
         title = DELEGATE_TITLES.get(state, "Representative")
         return _vacant(state, district, title, kind, share)

@@ -15,7 +15,7 @@ from typing import Any
 
 from advocate_app.core import clock
 
-INDEX_FORMAT = "2"  # bumped when the tables change; an older index asks to be updated
+INDEX_FORMAT = "3"  # bumped when the tables change; an older index asks to be updated
 
 
 class IndexFormatError(Exception):
@@ -48,6 +48,7 @@ class Term:
     name: dict[str, Any]
     term: dict[str, Any]  # the data's own record of the term
     offices: tuple[dict[str, Any], ...] = ()
+    latest: bool = True  # the person's most recent term in the data
 
     @property
     def start(self) -> str:
@@ -71,7 +72,7 @@ def build_index(
         db.executescript(
             """
             CREATE TABLE people (bioguide TEXT PRIMARY KEY, name TEXT NOT NULL,
-                offices TEXT NOT NULL);
+                offices TEXT NOT NULL, last_start TEXT NOT NULL);
             CREATE TABLE terms (bioguide TEXT NOT NULL REFERENCES people(bioguide),
                 type TEXT NOT NULL, state TEXT NOT NULL, district INTEGER,
                 start TEXT NOT NULL, end TEXT NOT NULL, record TEXT NOT NULL);
@@ -85,12 +86,13 @@ def build_index(
             """
         )
         db.executemany(
-            "INSERT INTO people VALUES (?, ?, ?)",
+            "INSERT INTO people VALUES (?, ?, ?, ?)",
             [
                 (
                     p["bioguide"],
                     json.dumps(p["name"]),
                     json.dumps(offices.get(p["bioguide"], [])),
+                    max(t["start"] for t in p["terms"]),
                 )
                 for p in people
             ],
@@ -140,6 +142,8 @@ class DirectoryIndex:
         if not path.exists():
             raise FileNotFoundError(f"no officials index at {path}")
         self.path = path
+        self._info: DirectoryInfo | None = None  # the file never changes once built
+        self._executive: dict[str, list[dict[str, Any]]] = {}
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         try:
@@ -159,6 +163,11 @@ class DirectoryIndex:
         return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
 
     def info(self) -> DirectoryInfo:
+        if self._info is None:
+            self._info = self._read_info()
+        return self._info
+
+    def _read_info(self) -> DirectoryInfo:
         meta = self._meta()
         count = self._db.execute("SELECT count(*) FROM people").fetchone()[0]
         zip_rows = self._db.execute("SELECT count(*) FROM zips").fetchone()[0]
@@ -178,7 +187,8 @@ class DirectoryIndex:
         """Every term of the data for a state's senators (kind "sen") or for one House seat
         (kind "rep"), oldest first."""
         sql = (
-            "SELECT t.bioguide, t.record, p.name, p.offices FROM terms t"
+            "SELECT t.bioguide, t.record, p.name, p.offices, t.start = p.last_start AS latest"
+            " FROM terms t"
             " JOIN people p USING (bioguide) WHERE t.state = ? AND t.type = ?"
         )
         params: list[object] = [state, kind]
@@ -192,6 +202,7 @@ class DirectoryIndex:
                 json.loads(row["name"]),
                 json.loads(row["record"]),
                 tuple(json.loads(row["offices"])),
+                bool(row["latest"]),
             )
             for row in rows
         ]
@@ -206,10 +217,12 @@ class DirectoryIndex:
 
     def executive(self, kind: str) -> list[dict[str, Any]]:
         """Every term of presidents ("prez") or vice presidents ("viceprez"), oldest first."""
-        rows = self._db.execute(
-            "SELECT record FROM executive WHERE type = ? ORDER BY start", (kind,)
-        )
-        return [json.loads(row[0]) for row in rows]
+        if kind not in self._executive:
+            rows = self._db.execute(
+                "SELECT record FROM executive WHERE type = ? ORDER BY start", (kind,)
+            )
+            self._executive[kind] = [json.loads(row[0]) for row in rows]
+        return self._executive[kind]
 
 
 def open_index(path: Path) -> DirectoryIndex | None:
