@@ -1,4 +1,5 @@
-"""How fast "who are my officials" is answered once the directory index exists."""
+"""How fast "who are my officials" is answered once the directory index exists, and how long a
+sweep of every ZIP/state pair of the district table takes through the same lookup."""
 
 from __future__ import annotations
 
@@ -38,10 +39,22 @@ def bench_officials(workdir: Path) -> dict[str, float]:
             started = time.perf_counter()
             find_officials(Profile(zip=zip5), directory)
             timings.append((time.perf_counter() - started) * 1000)
+        pairs = sorted(
+            {
+                (line.split(",")[2], line.split(",")[1])
+                for line in (source / "zccd.csv").read_text().splitlines()[1:]
+            }
+        )
+        started = time.perf_counter()
+        for zip5, state in pairs:
+            find_officials(Profile(state=state, zip=zip5), directory)
+        sweep_seconds = time.perf_counter() - started
     finally:
         directory.close()
     timings.sort()
     return {
+        "officials_sweep_pairs": len(pairs),
+        "officials_sweep_s": round(sweep_seconds, 2),
         "directory_index_ms": round(index_ms),
         "officials_first_ms": round(first_ms, 1),
         "officials_p50_ms": round(statistics.median(timings), 2),

@@ -9,6 +9,7 @@ import shutil
 import stat
 import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -300,3 +301,65 @@ def test_president_by_date(real_directory):
         directory.close()
     assert on_2023.president.name == "Joseph R. Biden" or "Biden" in on_2023.president.name
     assert "Trump" in on_2026.president.name and "Vance" in on_2026.vice_president.name
+
+
+# --- officials you can trust -------------------------------------------------------------
+def test_locate_finds_the_district_from_the_address(capsys, installed, monkeypatch):
+    from tests.support.geocoder import Geocoder
+
+    geocoder = Geocoder()
+    monkeypatch.setenv("ADVOCATE_GEOCODER_URL", geocoder.url)
+    try:
+        set_profile(capsys, "--zip", "98101", "--street", "1301 2nd Ave")  # split: 7 and 9
+        before, err = officials(capsys)
+        assert before["representative"] is None and "district" in before["needs"]
+        result = run_cli(capsys, "officials", "--locate", "--json")
+        assert result.code == 0, result.err
+        assert geocoder.asked[-1]["street"] == ["1301 2nd Ave"]
+        assert "Matched 1301 2ND AVE, SEATTLE, WA, 98101 → WA-7" in result.err
+        assert result.json()["representative"]["name"] == "Cy Cedar"
+        assert result.json()["district_source"] == "your address"
+        run_cli(capsys, "network", "off")
+        offline = run_cli(capsys, "officials", "--locate")
+        assert offline.code == 1 and "network access is turned off" in offline.err
+    finally:
+        geocoder.stop()
+
+
+def test_directory_status_says_which_congress(capsys, installed):
+    status = run_cli(capsys, "directory", "status")
+    assert status.code == 0
+    assert "the 119th Congress sits today" in status.out
+    assert "describes the districts of the 119th Congress" in status.out
+
+
+def test_a_zip_of_another_state_needs_confirming(capsys, installed):
+    refused = set_profile(capsys, "--state", "OR", "--zip", "98101")
+    assert refused.code == 1
+    assert "98101 is in Washington, not in Oregon" in refused.err
+    assert run_cli(capsys, "profile", "show", "--json").json()["state"] == ""
+    assert set_profile(capsys, "--state", "OR", "--zip", "98101", "--confirm").code == 0
+
+
+def test_moving_clears_a_district_that_does_not_fit(capsys, installed):
+    set_profile(capsys, "--zip", "98101", "--district", "9")
+    moved = run_cli(capsys, "profile", "set", "--zip", "98104")
+    assert "district (9) was for your old address" in moved.err
+    assert run_cli(capsys, "profile", "show", "--json").json()["district"] is None
+    found, _ = officials(capsys)
+    assert found["representative"]["name"] == "Cy Cedar"  # 98104 lies in district 7 only
+
+
+def test_letters_for_a_split_zip_wait_for_the_readers_choice(capsys, installed, seeds):
+    set_profile(capsys, "--zip", "98101")
+    imported = run_cli(capsys, "import", str(seeds), "--json").json()
+    site = next(r["id"] for r in imported if Path(r["path"]).name.startswith("001"))
+    result = run_cli(capsys, "letter", str(site), "--action", "2", "--json")
+    assert [letter["recipient"]["name"] for letter in result.json()] == ["Bea Birch", "Ann Alder"]
+    assert "waiting for your choice: Representative Cy Cedar, Representative Di Dogwood" in (
+        result.err
+    )
+    set_profile(capsys, "--state", "DC", "--zip", "20001")
+    dc = run_cli(capsys, "letter", str(site), "--action", "2", "--to", "senators")
+    assert dc.code == 1 and "District of Columbia has no U.S. senators" in dc.err
+    assert "Senator" not in dc.out

@@ -23,11 +23,18 @@ def settings_file(tmp_path: Path) -> Path:
 def open_window(qtbot, settings_file):
     """Open a window on a library; several calls simulate closing and restarting the app.
 
-    The window records the links it opens (`window.opened`) and the messages it would show
-    in a box (`window.notices`) instead of showing them.
+    The window records the links it opens (`window.opened`), the messages it would show in a
+    box (`window.notices`) and the questions it would ask (`window.questions`, answered from
+    `window.answers`, yes by default) instead of showing them.
     """
     notices: list[tuple[str, str, str]] = []
+    questions: list[tuple[str, str]] = []
+    answers: list[bool] = []  # what the reader will answer, first to last (default: yes)
     windows: list[MainWindow] = []
+
+    def confirm(title: str, question: str) -> bool:
+        questions.append((title, question))
+        return answers.pop(0) if answers else True
 
     def make(path: Path) -> MainWindow:
         opened = Opened()
@@ -38,9 +45,12 @@ def open_window(qtbot, settings_file):
             settings,
             links=LinkPolicy(opened, report=lambda message: window.show_status(message)),
             notify=lambda *notice: notices.append(notice),
+            confirm=confirm,
         )
         window.opened = opened  # type: ignore[attr-defined]
         window.notices = notices  # type: ignore[attr-defined]
+        window.questions = questions  # type: ignore[attr-defined]
+        window.answers = answers  # type: ignore[attr-defined]
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()

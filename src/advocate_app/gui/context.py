@@ -34,6 +34,7 @@ class ChangeBus(QObject):
 
 Status = Callable[[str], None]
 Notify = Callable[[str, str, str], None]  # (title, text, details)
+Confirm = Callable[[str, str], bool]  # (title, question) -> the reader said yes
 
 
 @dataclass
@@ -45,6 +46,7 @@ class AppContext:
     settings: WindowSettings
     status: Status
     notify: Notify
+    confirm: Confirm
 
     def run(
         self,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -10,6 +12,20 @@ from PySide6.QtGui import QDesktopServices
 from advocate_app.core.articles.links import safe_url
 
 LinkOpener = Callable[[QUrl], object]
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
+
+
+def linked_text(text: str) -> str:
+    """Plain text as rich text whose web addresses are links; everything else is escaped, so
+    nothing in the text can become markup."""
+    parts, position = [], 0
+    for match in WEB_ADDRESS.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        url = match.group(0)
+        parts.append(f'<a href="{escape(url, quote=True)}">{escape(url)}</a>')
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return "".join(parts).replace("\n", "<br>")
 
 
 def system_opener(url: QUrl) -> bool:

@@ -31,6 +31,10 @@ class Audience(StrEnum):
 # Spellings earlier versions accepted, still understood.
 AUDIENCE_ALIASES = {"white-house": Audience.WHITE_HOUSE}
 ADDRESS_LIKE = re.compile(r"@|://|^www\.|^mailto:", re.IGNORECASE)
+SPLIT_NOTE = (
+    "Your ZIP code is split between districts: tick your representative, choose your district "
+    "in Your Officials, or find it from your address."
+)
 
 
 def parse_audience(text: str) -> Audience:
@@ -82,10 +86,7 @@ def plan_recipients(
             chosen.append(officials.representative)
         elif officials.district_candidates:
             offered.extend(c for c in officials.district_candidates if c.current)
-            notes.append(
-                "Your ZIP code is split between districts: tick your representative, choose "
-                "your district in Your Officials, or find it from your address."
-            )
+            notes.append(SPLIT_NOTE)
             needs.append(Need.DISTRICT)
         elif vacancy := next(
             (s for s in officials.open_seats if s.kind is not OfficeKind.SENATOR), None

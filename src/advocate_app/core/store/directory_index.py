@@ -144,6 +144,7 @@ class DirectoryIndex:
         self.path = path
         self._info: DirectoryInfo | None = None  # the file never changes once built
         self._executive: dict[str, list[dict[str, Any]]] = {}
+        self._terms: dict[tuple[str, str, int | None], list[Term]] = {}
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         try:
@@ -186,6 +187,12 @@ class DirectoryIndex:
     def terms(self, state: str, kind: str, district: int | None = None) -> list[Term]:
         """Every term of the data for a state's senators (kind "sen") or for one House seat
         (kind "rep"), oldest first."""
+        key = (state, kind, district)
+        if key not in self._terms:
+            self._terms[key] = self._read_terms(state, kind, district)
+        return self._terms[key]
+
+    def _read_terms(self, state: str, kind: str, district: int | None) -> list[Term]:
         sql = (
             "SELECT t.bioguide, t.record, p.name, p.offices, t.start = p.last_start AS latest"
             " FROM terms t"

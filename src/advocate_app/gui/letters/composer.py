@@ -27,15 +27,17 @@ from PySide6.QtWidgets import (
 
 from advocate_app.core.articles.model import Action
 from advocate_app.core.letters.compose import Letter
-from advocate_app.core.letters.recipients import recipient_choice
+from advocate_app.core.letters.recipients import SPLIT_NOTE, recipient_choice
 from advocate_app.core.letters.routes import Route, email_address, mailto_link
 from advocate_app.core.letters.templates import SAMPLE as SAMPLE_TEMPLATE
 from advocate_app.core.letters.templates import LetterTemplateError
-from advocate_app.core.officials.model import MyOfficials, Official
+from advocate_app.core.officials.model import MyOfficials, Need, Official
 from advocate_app.core.profile.model import Profile
+from advocate_app.core.public_pages import HOUSE_FIND
 from advocate_app.core.session import Session
 from advocate_app.core.store.records import StoredArticle
 from advocate_app.gui.links import LinkPolicy
+from advocate_app.gui.widgets import note_label
 
 SAMPLE = ""  # the template combo's value for "the article's own sample"
 ROUTE_ADVICE = {
@@ -165,6 +167,7 @@ class LetterPage(QWidget):
 
 class ComposerDialog(QDialog):
     letter_sent = Signal(object, object)  # Letter, Route
+    locate_requested = Signal()  # "Find my district from my address"
 
     def __init__(
         self,
@@ -223,24 +226,59 @@ class ComposerDialog(QDialog):
         side_layout.addWidget(QLabel("Recipients", side))
         self.recipients = QListWidget(side)
         self.recipients.setAccessibleName("Recipients")
-        choice = recipient_choice(self.action, self.officials, self._only)
+        self.recipients.itemChanged.connect(lambda _: self.rebuild())
+        side_layout.addWidget(self.recipients)
+        self.locate = QPushButton("Find My District from My Address", side)
+        self.locate.setToolTip(
+            "Sends your saved street address to the U.S. Census Bureau's geocoder, which "
+            "answers with your congressional district"
+        )
+        self.locate.clicked.connect(self.locate_requested.emit)
+        side_layout.addWidget(self.locate)
+        self.house_link = note_label(
+            f"Or look it up on the House's own page: {HOUSE_FIND}", side, self.links
+        )
+        side_layout.addWidget(self.house_link)
+        self.tabs = QTabWidget(splitter)
+        self.tabs.setAccessibleName("Letters")
+        splitter.setSizes([240, 740])
+        layout.addWidget(splitter, 1)
+        self.notes_box = QVBoxLayout()
+        layout.addLayout(self.notes_box)
+        self.notes: list[QLabel] = []
+        self._fill_recipients(self.officials)
+
+    def set_officials(self, officials: MyOfficials) -> None:
+        """The reader's officials changed (their district was found): list them again."""
+        self.officials = officials
+        self._fill_recipients(officials)
+        self.rebuild()
+
+    def _fill_recipients(self, officials: MyOfficials) -> None:
+        choice = recipient_choice(self.action, officials, self._only)
+        self.recipients.blockSignals(True)
+        self.recipients.clear()
         for official in choice.everyone:
             item = QListWidgetItem(official.display_name, self.recipients)
             item.setData(Qt.ItemDataRole.UserRole, official)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = official.key in choice.chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.recipients.itemChanged.connect(lambda _: self.rebuild())
-        side_layout.addWidget(self.recipients)
-        self.tabs = QTabWidget(splitter)
-        self.tabs.setAccessibleName("Letters")
-        splitter.setSizes([240, 740])
-        layout.addWidget(splitter, 1)
-        for note in self.officials.notes:
-            label = QLabel(note, self)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(True)
-            layout.addWidget(label)
+        self.recipients.blockSignals(False)
+        undecided = Need.DISTRICT in choice.needs or Need.DISTRICT in officials.needs
+        self.locate.setVisible(undecided)
+        self.house_link.setVisible(undecided)
+        for label in self.notes:
+            label.deleteLater()
+        # The officials' own note on a split ZIP already says what the plan's would.
+        extra = [
+            n for n in choice.notes if not (n == SPLIT_NOTE and Need.DISTRICT in officials.needs)
+        ]
+        self.notes = [
+            note_label(note, self, self.links) for note in dict.fromkeys((*officials.notes, *extra))
+        ]
+        for label in self.notes:
+            self.notes_box.addWidget(label)
 
     def chosen_recipients(self) -> list[Official]:
         return [

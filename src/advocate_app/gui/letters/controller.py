@@ -82,6 +82,7 @@ class Letters(QObject):
                 only=only,
             )
             composer.letter_sent.connect(self._letter_sent)
+            composer.locate_requested.connect(lambda: self._locate(composer))
             composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             composer.destroyed.connect(lambda: self._forget_composer(composer))
             composer.show()
@@ -94,6 +95,29 @@ class Letters(QObject):
         if not started:
             self._context.status("Your letters are being prepared; one moment.")
         return started
+
+    def _locate(self, composer: ComposerDialog) -> None:
+        """Find the reader's district from their address, then list their officials again."""
+
+        def work(session, _report, _cancelled):  # noqa: ANN001, ANN202
+            located, _saved = session.locate_district()
+            return located, session.my_officials()
+
+        def done(result) -> None:  # noqa: ANN001
+            located, officials = result
+            self._context.status(
+                f"Matched {located.matched_address} → {located.label}; saved as your district."
+            )
+            if self.composer is composer:
+                composer.set_officials(officials)
+
+        def failed(message: str) -> None:
+            self._context.notify("Your district was not found", message, "")
+
+        self._context.run(
+            "locate", "Finding your district", work, on_done=done, on_error=failed,
+            cancellable=False,
+        )  # fmt: skip
 
     def _forget_composer(self, composer: ComposerDialog) -> None:
         if self.composer is composer:

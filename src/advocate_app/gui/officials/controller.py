@@ -14,6 +14,7 @@ from advocate_app.gui.context import AppContext
 if TYPE_CHECKING:
     from advocate_app.core.officials.directory import UpdateReport
     from advocate_app.core.officials.model import Official
+    from advocate_app.core.profile.model import Profile
     from advocate_app.core.profile.storage import StoredProfile
     from advocate_app.gui.officials.officials_dialog import OfficialsDialog
     from advocate_app.gui.officials.profile_dialog import ProfileDialog
@@ -68,7 +69,26 @@ class Officials(QObject):
             self.profile_dialog = None
 
     def _save_profile(self, dialog: ProfileDialog) -> None:
+        """Check the ZIP code against the state (the ZIP data loads in the background), ask
+        when they disagree, then save."""
         profile = dialog.profile()
+        self._context.run(
+            PROFILE_TASK,
+            "Checking your address",
+            lambda session, _report, _cancelled: session.check_address(profile),
+            on_done=lambda problems: self._confirm_and_save(profile, problems),
+            cancellable=False,
+        )
+
+    def _confirm_and_save(self, profile: Profile, problems: list[str]) -> None:
+        if problems and not self._context.confirm(
+            "Check your address",
+            "\n".join(problems)
+            + "\n\nYour officials are found from your state and ZIP code. Save these details "
+            "anyway?",
+        ):
+            self._context.status("Your details were not saved; open Your Details to change them.")
+            return
         self._context.run(
             PROFILE_TASK,
             "Saving your details",
@@ -80,6 +100,8 @@ class Officials(QObject):
     def _profile_saved(self, saved: StoredProfile) -> None:
         if saved.notice:
             self._context.notify("Where your details are kept", saved.notice, "")
+        for note in saved.notes:
+            self._context.notify("Your district was cleared", note, "")
         self._context.status("Your details were saved.")
         self.profile_saved.emit(saved)
 

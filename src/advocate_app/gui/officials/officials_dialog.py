@@ -21,14 +21,41 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.core.changes import Changes
-from advocate_app.core.officials.model import MyOfficials, Official
+from advocate_app.core.officials.congress import ordinal
+from advocate_app.core.officials.lookup import long_day
+from advocate_app.core.officials.model import (
+    HOUSE_KINDS,
+    DirectoryStatus,
+    MyOfficials,
+    Need,
+    Official,
+    SeatStatus,
+)
+from advocate_app.core.web.network import NetworkOff
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.links import LinkPolicy
+from advocate_app.gui.widgets import muted_label, note_label
 
 TASK = "officials"
 
 
+def data_status_text(status: DirectoryStatus | None) -> str:
+    """ "Directory data as of June 10, 2026, of the 119th Congress (in session today)." """
+    if status is None:
+        return ""
+    text = f"Directory data as of {long_day(status.data_date)}, of the " + (
+        f"{ordinal(status.data_congress)} Congress"
+    )
+    if status.out_of_date:
+        return text + (
+            f"; the {ordinal(status.congress_today)} Congress sits today. Update the directory."
+        )
+    return text + " (in session today)."
+
+
 class OfficialCard(QFrame):
+    """One official, or one seat nobody holds today (vacant, or a term that has ended)."""
+
     district_chosen = Signal(int)
     write_requested = Signal(object)  # Official
     contact_edit_requested = Signal(object)  # Official
@@ -37,22 +64,63 @@ class OfficialCard(QFrame):
         super().__init__(parent)
         self.official = official
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(f"{official.title} {official.name}")
+        self.setAccessibleName(official.display_name)
         layout = QVBoxLayout(self)
-        seat = official.state + (f", district {official.district}" if official.district else "")
-        if official.district == 0:
-            seat = f"{official.state}, at-large"
         party = f" · {escape(official.party)}" if official.party else ""
+        where = self._where(official)
         heading = QLabel(
-            f"<b>{escape(official.title)} {escape(official.name)}</b>{party}"
-            f"{' · ' + escape(seat) if official.state else ''}",
+            f"<b>{escape(official.display_name)}</b>{party}"
+            f"{' · ' + escape(where) if where else ''}",
             self,
         )
         heading.setWordWrap(True)
         layout.addWidget(heading)
-        phone_row = QHBoxLayout()
+        self.status = self._status(official)
+        if self.status:
+            layout.addWidget(muted_label(self.status, self))
         row = QHBoxLayout()  # the actions, on their own line so the card stays narrow
+        if official.current:
+            self._contact(official, links, layout, row)
+        if candidate and official.district is not None:
+            choose = QPushButton(f"This is my district ({official.district})", self)
+            choose.setAccessibleName(f"Choose district {official.district} as yours")
+            choose.clicked.connect(lambda: self.district_chosen.emit(official.district or 0))
+            row.addWidget(choose)
+        row.addStretch(1)
+        layout.addLayout(row)
+        if official.current and official.office_address:
+            layout.addWidget(self._small(f"Washington office: {official.office_address}"))
+        for office in official.district_offices if official.current else ():
+            layout.addWidget(self._small(f"{office.address} — {office.phone}".strip(" —")))
+
+    @staticmethod
+    def _where(official: Official) -> str:
+        if official.kind in HOUSE_KINDS and official.district is not None:
+            seat = official.seat
+            return f"{seat}, district {official.district}" if "-" in seat else seat
+        return official.state
+
+    @staticmethod
+    def _status(official: Official) -> str:
+        share = (
+            f"{round(100 * official.share)}% of your ZIP code's area lies in this district. "
+            if official.share is not None
+            else ""
+        )
+        if official.seat_status is SeatStatus.VACANT:
+            return share + "No one holds this seat today."
+        if official.seat_status is SeatStatus.TERM_ENDED:
+            return (
+                f"{share}This term ended on {long_day(official.term_end)}; the directory knows "
+                "no one newer. Update the directory."
+            )
+        return share.strip()
+
+    def _contact(
+        self, official: Official, links: LinkPolicy, layout: QVBoxLayout, row: QHBoxLayout
+    ) -> None:
         if official.phone:
+            phone_row = QHBoxLayout()
             phone = QLabel(f"Phone: {official.phone}", self)
             phone.setTextFormat(Qt.TextFormat.PlainText)
             phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -80,16 +148,6 @@ class OfficialCard(QFrame):
         write.setAccessibleName(f"Write a letter to {official.name}")
         write.clicked.connect(lambda: self.write_requested.emit(official))
         row.addWidget(write)
-        if candidate and official.district is not None:
-            choose = QPushButton(f"This is my district ({official.district})", self)
-            choose.clicked.connect(lambda: self.district_chosen.emit(official.district or 0))
-            row.addWidget(choose)
-        row.addStretch(1)
-        layout.addLayout(row)
-        if official.office_address:
-            layout.addWidget(self._small(f"Washington office: {official.office_address}"))
-        for office in official.district_offices:
-            layout.addWidget(self._small(f"{office.address} — {office.phone}".strip(" —")))
 
     def _small(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -131,10 +189,21 @@ class OfficialsDialog(QDialog):
         details.clicked.connect(edit_profile)
         update = QPushButton("Update Directory…", self)
         update.clicked.connect(update_directory)
+        self.locate = QPushButton("Find My District from My Address", self)
+        self.locate.setToolTip(
+            "Sends your saved street address to the U.S. Census Bureau's geocoder, which "
+            "answers with your congressional district"
+        )
+        self.locate.clicked.connect(self.locate_district)
+        self.locate.hide()
         buttons.addWidget(details)
         buttons.addWidget(update)
+        buttons.addWidget(self.locate)
         buttons.addStretch(1)
         outer.addLayout(buttons)
+        self.data_status = muted_label("", self)
+        self.data_status.setAccessibleName("How current the directory is")
+        outer.addWidget(self.data_status)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -163,12 +232,14 @@ class OfficialsDialog(QDialog):
         if self._stale:
             self._stale = False
             self.refresh()
+        self.officials = officials
+        self.locate.setVisible(Need.DISTRICT in officials.needs)
+        self.data_status.setText(data_status_text(officials.directory))
+        self.data_status.setVisible(bool(self.data_status.text()))
         content = QWidget(self.scroll)
         layout = QVBoxLayout(content)
-        self.notes = [QLabel(note, content) for note in officials.notes]
+        self.notes = [note_label(note, content, self.links) for note in officials.notes]
         for note in self.notes:
-            note.setTextFormat(Qt.TextFormat.PlainText)
-            note.setWordWrap(True)
             note.setStyleSheet("font-style: italic;")
             layout.addWidget(note)
         self.cards = []
@@ -189,6 +260,8 @@ class OfficialsDialog(QDialog):
         add(officials.representative)
         for candidate in officials.district_candidates:
             add(candidate, candidate=True)
+        for seat in officials.open_seats:
+            add(seat)
         add(officials.president)
         add(officials.vice_president)
         layout.addStretch(1)
@@ -215,6 +288,35 @@ class OfficialsDialog(QDialog):
             return False
         self.error_text = ""
         return True
+
+    def locate_district(self) -> None:
+        """Ask the Census geocoder for the reader's district (online, in the background)."""
+
+        def work(session, _report, _cancelled):  # noqa: ANN001, ANN202
+            return session.locate_district()
+
+        self._context.run(
+            "locate",
+            "Finding your district",
+            work,
+            on_done=self._located,
+            on_error=self._not_located,
+            cancellable=False,
+        )
+
+    def _located(self, result) -> None:  # noqa: ANN001 - (Located, StoredProfile)
+        located, _saved = result
+        self._context.status(
+            f"Matched {located.matched_address} → {located.label}; saved as your district."
+        )
+
+    def _not_located(self, message: str) -> None:
+        if message == str(NetworkOff()):
+            message = (
+                "You are working offline. Turn off File ▸ Work Offline to ask the Census "
+                "Bureau's geocoder, or choose your district."
+            )
+        self._context.notify("Your district was not found", message, "")
 
     def choose_district(self, district: int) -> None:
         """Save the reader's district (the keychain may be slow: in the background)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,6 +45,8 @@ class ProfileDialog(QDialog):
 
     def __init__(self, stored: StoredProfile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._loaded = stored.profile  # keeps what the form does not show (where the district
+        #                                 came from)
         self.setWindowTitle("Your Details")
         self.setAccessibleName("Your details")
         self._setup_ui(stored)
@@ -115,14 +119,24 @@ class ProfileDialog(QDialog):
         self._validate()
 
     def profile(self) -> Profile:
-        district = self.district.value()
-        return normalized(
-            Profile(
+        value = self.district.value()
+        district = None if value == NO_DISTRICT else value
+        typed = normalized(
+            replace(
+                self._loaded,
                 prefix=self.prefix.currentText(),
-                district=None if district == NO_DISTRICT else district,
+                district=district,
                 **{name: edit.text() for name, edit in self.edits.items()},
             )
         )
+        if district != self._loaded.district:  # chosen here, by the reader
+            typed = replace(
+                typed,
+                district_source="you" if district is not None else "",
+                district_zip=typed.zip5 if district is not None else "",
+                district_date="",
+            )
+        return typed
 
     def _validate(self) -> bool:
         problems = field_errors(self.profile())

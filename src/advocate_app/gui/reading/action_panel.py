@@ -6,7 +6,7 @@ from enum import StrEnum
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -28,6 +28,7 @@ from advocate_app.core.session import Session
 from advocate_app.core.store.records import StoredArticle
 from advocate_app.core.store.tracking import ActionRecord
 from advocate_app.gui.links import LinkPolicy
+from advocate_app.gui.widgets import muted_label
 
 TARGET_NAMES = {
     TargetKind.SENATORS: "your senators",
@@ -207,17 +208,6 @@ def tracking_text(action: Action, record: ActionRecord | None) -> str:
 def _when(stamp: str) -> str:
     moment = clock.local_moment(stamp)
     return f"{moment.strftime('%b')} {moment.day}, {moment.year}"
-
-
-def muted_label(text: str, parent: QWidget) -> QLabel:
-    """Secondary text in the palette's muted colour (right in light and dark themes), shown as
-    plain text whatever it contains."""
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    colour = parent.palette().color(QPalette.ColorRole.PlaceholderText).name()
-    label.setStyleSheet(f"color: {colour};")
-    return label
 
 
 class SampleMessage(QWidget):

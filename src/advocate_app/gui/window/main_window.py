@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         settings: WindowSettings,
         links: LinkPolicy | None = None,
         notify: Callable[[str, str, str], None] | None = None,
+        confirm: Callable[[str, str], bool] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
             settings=settings,
             status=self.show_status,
             notify=notify,
+            confirm=confirm or self._ask,
         )
         self._setup_ui()
         self._setup_features()
@@ -227,6 +229,17 @@ class MainWindow(QMainWindow):
         if details:
             box.setDetailedText(details)
         box.open()  # not modal: the window stays usable
+
+    def _ask(self, title: str, question: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     # --- closing -----------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

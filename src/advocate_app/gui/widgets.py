@@ -1,0 +1,35 @@
+"""Small widgets the window's parts share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QWidget
+
+from advocate_app.gui.links import LinkPolicy, linked_text
+
+
+def muted_label(text: str, parent: QWidget) -> QLabel:
+    """Secondary text in the palette's muted colour (right in light and dark themes), shown as
+    plain text whatever it contains."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    colour = parent.palette().color(QPalette.ColorRole.PlaceholderText).name()
+    label.setStyleSheet(f"color: {colour};")
+    return label
+
+
+def note_label(text: str, parent: QWidget, links: LinkPolicy) -> QLabel:
+    """A note for the reader whose web addresses can be clicked (through the link policy);
+    the rest of the text stays plain."""
+    label = QLabel(linked_text(text), parent)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setOpenExternalLinks(False)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+    )
+    label.linkActivated.connect(links.open)
+    label.setAccessibleName(text[:200])
+    return label
