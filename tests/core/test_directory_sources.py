@@ -155,3 +155,10 @@ def test_an_index_of_another_version_asks_to_be_updated(tmp_path, data_dir):
     with Session(data_dir) as session:
         found = session.my_officials()
     assert found.needs == (found.needs[0],) and "another version" in found.notes[0]
+
+
+def test_a_zip_table_for_states_the_legislators_lack_is_refused(tmp_path, data_dir):
+    table = b"state_fips,state_abbr,zcta,cd\n53,WA,98101,7\n50,VT,05401,0\n"
+    source = write_directory(tmp_path / "source", zccd_csv=table)
+    with pytest.raises(DirectoryError, match="names no one for Vermont"):
+        update_directory(data_dir, str(source), today=TODAY)

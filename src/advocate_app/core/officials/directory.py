@@ -131,6 +131,7 @@ def update_directory(
         "latest_term_end": latest_end,
     }
     _check_not_worse(data_folder, len(people), len(table.rows), data_date)
+    _check_covers(people, table)
     report("Building the index…")
     with atomic_path(index_path(data_folder)) as temporary:
         build_index(temporary, people, terms, offices, table.rows, meta)
@@ -372,6 +373,21 @@ def _legislators(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if not any(t["type"] == "sen" for p in people for t in p["terms"]):
         raise DirectoryError(f"{LEGISLATORS} names no senators")
     return people
+
+
+def _check_covers(people: list[dict[str, Any]], table: ZipTable) -> None:
+    """Every state of the ZIP table must have members in the legislators' file."""
+    with_members = {t["state"] for p in people for t in p["terms"]}
+    missing = sorted({state for _, state, _, _ in table.rows} - with_members)
+    if missing:
+        from advocate_app.core.profile.model import STATES
+
+        names = ", ".join(STATES.get(s, s) for s in missing[:5])
+        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        raise DirectoryError(
+            f"{LEGISLATORS} names no one for {names}{more}, which the ZIP table covers: it "
+            "looks incomplete"
+        )
 
 
 def _is_day(value: object) -> bool:

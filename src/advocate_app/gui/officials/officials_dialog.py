@@ -96,8 +96,7 @@ class OfficialCard(QFrame):
     @staticmethod
     def _where(official: Official) -> str:
         if official.kind in HOUSE_KINDS and official.district is not None:
-            seat = official.seat
-            return f"{seat}, district {official.district}" if "-" in seat else seat
+            return official.seat  # "WA-7", "AK at-large", "DC"
         return official.state
 
     @staticmethod
