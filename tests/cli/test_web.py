@@ -40,7 +40,7 @@ def test_redirects_charsets_and_bad_pages(capsys, server, data_dir):
         "/missing": "answered 404",
         "/paper.pdf": "is not a web page (application/pdf)",
         "/login": "does not look like an article",
-        "/elsewhere": "redirects to another site (localhost)",
+        "/elsewhere": "redirects to another site (localhost:",
         "/huge": "too large",
     }
     for path, message in cases.items():

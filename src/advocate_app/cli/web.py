@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from advocate_app.cli.common import EXIT_OK, fail, write_json
-from advocate_app.core.fs import atomic_write
+from advocate_app.core.fs import FileProblem, atomic_write, read_small_file
 from advocate_app.core.session import Session
 
 COMMANDS = ("fetch", "feeds", "network")
@@ -86,10 +86,10 @@ def _run(session: Session, args: argparse.Namespace, out: TextIO, err: TextIO) -
         print(f"Unsubscribed from feed #{args.feed_id}.", file=out)
     elif command == "import":
         try:
-            text = args.file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            data = read_small_file(args.file)
+        except FileProblem as exc:
             return fail(f"{args.file}: {exc}", err)
-        count = session.import_opml(text)
+        count = session.import_opml(data)
         print(
             f"Subscribed to {count} new feed(s). Run `advocate feeds refresh` to fetch them.",
             file=out,

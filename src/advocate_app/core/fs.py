@@ -5,11 +5,66 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+SMALL_FILE_BYTES = 5 * 1024 * 1024
+READ_CHUNK = 64 * 1024
+
+
+class FileProblem(ValueError):
+    """A file that cannot be read as asked; the message says why, in one line."""
+
+
+def read_small_file(path: Path, max_bytes: int = SMALL_FILE_BYTES) -> bytes:
+    """The bytes of an ordinary file of at most `max_bytes`.
+
+    Devices, pipes and sockets are refused before anything is read (opening a pipe does not
+    wait for a writer), and the size is checked while reading, so a file that says it is
+    empty but never ends (/dev/zero) cannot fill the memory.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise FileProblem("no such file") from None
+    except PermissionError:
+        raise FileProblem("permission denied") from None
+    except OSError as exc:
+        raise FileProblem(exc.strerror or str(exc)) from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileProblem("this is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem("this is not an ordinary file (a device, a pipe or a socket)")
+        too_large = FileProblem(f"file is too large (more than {max_bytes / 1_048_576:g} MB)")
+        if info.st_size > max_bytes:
+            raise too_large
+        pieces, size = [], 0
+        while chunk := os.read(descriptor, READ_CHUNK):
+            size += len(chunk)
+            if size > max_bytes:
+                raise too_large
+            pieces.append(chunk)
+        return b"".join(pieces)
+    except OSError as exc:
+        raise FileProblem(exc.strerror or str(exc)) from None
+    finally:
+        os.close(descriptor)
+
+
+def private_folder(folder: Path) -> Path:
+    """Create `folder` (and its parents) if need be; the folder itself readable only by the
+    reader."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        os.chmod(folder, PRIVATE_FOLDER)
+    return folder
 
 
 @contextlib.contextmanager

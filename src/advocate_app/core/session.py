@@ -459,6 +459,7 @@ class Session:
         *,
         zip_table: str | None = None,
         zip_congress: int | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> UpdateReport:
         """Download (or copy from a folder) a new directory of officials; the one in use stays
         unless the new one is complete and checked. Downloads respect the offline switch."""
@@ -475,6 +476,7 @@ class Session:
             today=self.today(),
             zip_table=zip_table,
             zip_congress=zip_congress,
+            cancelled=cancelled,
         )
         self._report(Changes(officials=True))
         return report
@@ -501,21 +503,23 @@ class Session:
         set_network_allowed(self.library, allowed)
         self._report(Changes(network=True))
 
-    def fetch_article(self, url: str) -> tuple[int, str]:
+    def fetch_article(
+        self, url: str, cancelled: Callable[[], bool] | None = None
+    ) -> tuple[int, str]:
         """Download a page and keep it; (article id, import status)."""
         from advocate_app.core.web import feeds
 
-        article_id, status = feeds.fetch_article(self.library, url)
+        article_id, status = feeds.fetch_article(self.library, url, cancelled=cancelled)
         self._report(Changes(article_list=True, content=frozenset({article_id}), feeds=True))
         return article_id, status
 
     def feeds(self) -> list[Feed]:
         return self.library.feeds.list()
 
-    def add_feed(self, url: str) -> Feed:
+    def add_feed(self, url: str, cancelled: Callable[[], bool] | None = None) -> Feed:
         from advocate_app.core.web import feeds
 
-        feed = feeds.add_feed(self.library, url)
+        feed = feeds.add_feed(self.library, url, cancelled=cancelled)
         self._report(Changes(feeds=True))
         return feed
 
@@ -543,10 +547,10 @@ class Session:
         finally:
             self._report(Changes(feeds=True, article_list=True))
 
-    def import_opml(self, text: str) -> int:
+    def import_opml(self, data: bytes | str) -> int:
         from advocate_app.core.web import feeds
 
-        count = feeds.import_opml(self.library, text)
+        count = feeds.import_opml(self.library, data)
         self._report(Changes(feeds=True))
         return count
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import codecs
 import re
 
+from advocate_app.core.fs import FileProblem
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-class UnreadableInput(ValueError):
+class UnreadableInput(FileProblem):
     """The input is not an article we can read; the message says why, in one line."""
 
 

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from advocate_app.core.articles.dates import parse_iso_date
+from advocate_app.core.articles.decoding import UnreadableInput
 from advocate_app.core.articles.links import safe_url
 from advocate_app.core.articles.model import Article
 from advocate_app.core.articles.text_parser import parse_text
@@ -72,6 +73,27 @@ BLOCKS = {
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
+MAX_NESTING = 400  # real pages stay far below; a page nested deeper is refused, not parsed
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})[^>]*?(/?)>")
+VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+}  # fmt: skip
+
+
+def check_nesting(html: str) -> None:
+    """Refuse a page nested deeper than any real one (parsing it would take minutes and
+    gigabytes); a linear scan of its tags, before anything is built."""
+    depth = 0
+    for match in TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if name.lower() in VOID or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        if depth > MAX_NESTING:
+            raise UnreadableInput(f"the page is nested too deeply (over {MAX_NESTING} levels)")
+
+
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html", "<?xml")) or bool(
@@ -81,6 +103,7 @@ def looks_like_html(text: str) -> bool:
 
 def parse_html(html: str) -> Article:
     """Parse a saved page into an article; metadata from <head> fills the gaps."""
+    check_nesting(html)
     # Imported here: BeautifulSoup takes a noticeable part of the window's start-up.
     from bs4 import BeautifulSoup, Comment
 

@@ -8,6 +8,7 @@ from advocate_app.core.articles.decoding import MAX_FILE_BYTES, UnreadableInput,
 from advocate_app.core.articles.html_parser import looks_like_html, parse_html
 from advocate_app.core.articles.model import Article
 from advocate_app.core.articles.text_parser import parse_text
+from advocate_app.core.fs import FileProblem, read_small_file
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
@@ -17,21 +18,9 @@ IMPORTABLE_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
 def read_article(path: Path) -> Article:
     """Parse one file. Raises UnreadableInput with a one-line reason."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnreadableInput(
-                f"file is too large ({size / 1_048_576:.1f} MB; the limit is "
-                f"{MAX_FILE_BYTES // 1_048_576} MB)"
-            )
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise UnreadableInput("this is a folder, not a file") from None
-    except FileNotFoundError:
-        raise UnreadableInput("no such file") from None
-    except PermissionError:
-        raise UnreadableInput("permission denied") from None
-    except OSError as exc:
-        raise UnreadableInput(exc.strerror or str(exc)) from None
+        data = read_small_file(path, MAX_FILE_BYTES)
+    except FileProblem as exc:
+        raise UnreadableInput(str(exc)) from None
     return parse_article_bytes(data, is_html=path.suffix.lower() in HTML_SUFFIXES)
 
 

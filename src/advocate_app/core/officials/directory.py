@@ -93,6 +93,7 @@ def update_directory(
     today: date | None = None,
     zip_table: str | None = None,
     zip_congress: int | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> UpdateReport:
     """Fetch (or copy) the files, check them, and swap in a new index atomically.
 
@@ -103,7 +104,7 @@ def update_directory(
     """
     report = progress or (lambda message: None)
     today = today or clock.today()
-    raw, table_name = _gather(source, zip_table, report)
+    raw, table_name = _gather(source, zip_table, report, cancelled)
     report("Checking the data…")
     legislators = _parse_json(raw[LEGISLATORS], LEGISLATORS)
     executive = _parse_json(raw[EXECUTIVE], EXECUTIVE)
@@ -146,7 +147,10 @@ def update_directory(
 
 
 def _gather(
-    source: str | None, zip_table: str | None, report: Progress
+    source: str | None,
+    zip_table: str | None,
+    report: Progress,
+    cancelled: Callable[[], bool] | None = None,
 ) -> tuple[dict[str, bytes], str]:
     """The files by name, and the name of the ZIP table among them."""
     files: dict[str, bytes] = {}
@@ -162,7 +166,7 @@ def _gather(
         location = _location(zip_table if name == table_name and zip_table else source, name)
         report(f"Reading {name}…")
         try:
-            files[name] = _read(location)
+            files[name] = _read(location, cancelled)
         except DirectoryError:
             if name == OFFICES:
                 files[name] = b""  # optional: local offices are a bonus
@@ -196,7 +200,7 @@ def is_download(source: str | None) -> bool:
     return source is None or _is_url(source)
 
 
-def _read(location: str) -> bytes:
+def _read(location: str, cancelled: Callable[[], bool] | None = None) -> bytes:
     if _is_url(location):
         from advocate_app.core.web.fetch import FetchError, fetch
 
@@ -206,6 +210,7 @@ def _read(location: str) -> bytes:
                 timeout=DOWNLOAD_TIMEOUT_SECONDS,
                 max_bytes=MAX_DOWNLOAD_BYTES,
                 same_site_only=False,
+                cancelled=cancelled,
             )
         except FetchError as exc:
             raise DirectoryError(str(exc)) from None

@@ -3,6 +3,7 @@ what is stored lives in the store's FeedStore."""
 
 from __future__ import annotations
 
+import re
 import time
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
@@ -12,13 +13,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from advocate_app.core import clock
+from advocate_app.core.articles.decoding import UnreadableInput
 from advocate_app.core.store.feeds import Feed, Validators
 from advocate_app.core.store.library import Library
-from advocate_app.core.web.fetch import Fetched, FetchError, fetch
+from advocate_app.core.web.fetch import Fetched, FetchError, fetch, is_public, same_site
 from advocate_app.core.web.network import require_network
 from advocate_app.core.web.pages import article_from_page
 
 PER_HOST_DELAY_SECONDS = 1.0
+MAX_OPML_FEEDS = 1000  # more than any reader follows; a bigger file is refused, not half-read
+HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -30,10 +34,15 @@ class RefreshReport:
     entry_errors: tuple[str, ...] = ()
 
 
-def fetch_article(library: Library, url: str, timeout: float | None = None) -> tuple[int, str]:
+def fetch_article(
+    library: Library,
+    url: str,
+    timeout: float | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[int, str]:
     """Download an article page and store it; (article id, import status)."""
     require_network(library)
-    fetched = fetch(url, **({"timeout": timeout} if timeout else {}))
+    fetched = fetch(url, cancelled=cancelled, **({"timeout": timeout} if timeout else {}))
     article = article_from_page(fetched)
     article_id, status = library.add(article, origin=fetched.url)
     return article_id, str(status)
@@ -42,6 +51,8 @@ def fetch_article(library: Library, url: str, timeout: float | None = None) -> t
 def _parse_feed(content: bytes, url: str) -> Any:  # feedparser's own dict type
     import feedparser
 
+    if HTML_START.match(content[:1024]):
+        raise FetchError(f"{url} is a web page, not an RSS or Atom feed")
     parsed = feedparser.parse(content)
     linked = [entry for entry in parsed.entries if entry.get("link")]
     if parsed.bozo and not linked:
@@ -52,9 +63,14 @@ def _parse_feed(content: bytes, url: str) -> Any:  # feedparser's own dict type
     return parsed
 
 
-def add_feed(library: Library, url: str, timeout: float | None = None) -> Feed:
+def add_feed(
+    library: Library,
+    url: str,
+    timeout: float | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Feed:
     require_network(library)
-    fetched = fetch(url, **({"timeout": timeout} if timeout else {}))
+    fetched = fetch(url, cancelled=cancelled, **({"timeout": timeout} if timeout else {}))
     parsed = _parse_feed(fetched.content, url)
     title = parsed.feed.get("title") or urlsplit(url).hostname or url
     library.feeds.subscribe(url, title)
@@ -82,7 +98,9 @@ def refresh_feeds(
         if wait > 0:
             time.sleep(wait)
         try:
-            return fetch(url, **({"timeout": timeout} if timeout else {}), **kwargs)
+            return fetch(
+                url, cancelled=cancelled, **({"timeout": timeout} if timeout else {}), **kwargs
+            )
         finally:
             last_request[host] = time.monotonic()
 
@@ -91,7 +109,11 @@ def refresh_feeds(
         if cancelled():
             break
         report(f"Checking {feed.title}…")
-        reports.append(_refresh_one(library, feed, polite_fetch, report, cancelled))
+        try:
+            reports.append(_refresh_one(library, feed, polite_fetch, report, cancelled))
+        except (FetchError, ValueError, RecursionError) as exc:  # one feed never stops the rest
+            library.feeds.checked(feed.id, clock.stamp(), str(exc))
+            reports.append(RefreshReport(feed.title, 0, error=str(exc)))
     return reports
 
 
@@ -118,25 +140,45 @@ def _refresh_one(
     for entry in parsed.entries:
         if cancelled():
             break
-        link = entry.get("link")
+        link = str(entry.get("link") or "").strip()
         if not link:
             continue
         seen = store.article_for_link(link)
         if seen is not None:  # already fetched, perhaps through another feed
             store.link_entry(feed.id, link, seen, None)
             continue
-        report(f"Fetching {entry.get('title') or link}…")
+        report(f"Fetching {_one_line(entry.get('title') or link)}…")
         try:
+            _check_entry_address(link, feed.url)
             page = polite_fetch(link)
             article_id, _ = library.add(article_from_page(page), origin=page.url)
-        except FetchError as exc:
-            problems.append(str(exc))
-            store.link_entry(feed.id, link, None, str(exc))
+        except (FetchError, UnreadableInput, ValueError, RecursionError) as exc:
+            problem = f"{_one_line(link)}: {exc}" if isinstance(exc, UnreadableInput) else str(exc)
+            problems.append(problem)
+            store.link_entry(feed.id, link, None, problem)
             continue
         store.link_entry(feed.id, link, article_id, None)
         new += 1
     store.checked(feed.id, now, None, Validators(fetched.etag, fetched.last_modified))
     return RefreshReport(feed.title, new, entry_errors=tuple(problems))
+
+
+def _check_entry_address(link: str, feed_url: str) -> None:
+    """Entries are fetched from the web at large, or from the feed's own site (which the
+    reader chose): never from another local or private address a feed merely names."""
+    parts = urlsplit(link)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError(f"{_one_line(link)} is not a web address")
+    if not same_site(link, feed_url) and not is_public(link):
+        raise FetchError(
+            f"{_one_line(link)} points to a private or local address; Advocate fetches feed "
+            "entries only from public web addresses or from the feed's own site"
+        )
+
+
+def _one_line(text: object) -> str:
+    """Text from a feed as one short line, for messages."""
+    return " ".join(str(text).split())[:200]
 
 
 def export_opml(feeds: list[Feed]) -> str:
@@ -155,14 +197,21 @@ def export_opml(feeds: list[Feed]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def read_opml(text: str) -> list[tuple[str, str]]:
-    """The (address, title) of each web feed in an OPML file."""
+def read_opml(data: bytes | str) -> list[tuple[str, str]]:
+    """The (address, title) of each web feed in an OPML file (read in the encoding its XML
+    declaration names)."""
     try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError as exc:
+        root = ElementTree.fromstring(data)
+    except (ElementTree.ParseError, ValueError, LookupError) as exc:
         raise FetchError(f"not a readable OPML file ({exc})") from None
+    outlines = list(root.iter("outline"))
+    if len(outlines) > MAX_OPML_FEEDS:
+        raise FetchError(
+            f"the OPML file lists {len(outlines):,} entries; Advocate takes at most "
+            f"{MAX_OPML_FEEDS:,} at once"
+        )
     found = []
-    for outline in root.iter("outline"):
+    for outline in outlines:
         url = outline.get("xmlUrl") or outline.get("xmlurl")
         if not url or not url.startswith(("http://", "https://")):
             continue
@@ -171,6 +220,6 @@ def read_opml(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def import_opml(library: Library, text: str) -> int:
+def import_opml(library: Library, data: bytes | str) -> int:
     """Subscribe to the feeds of an OPML file (titles come with the next refresh)."""
-    return library.feeds.subscribe_many(read_opml(text))
+    return library.feeds.subscribe_many(read_opml(data))

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import functools
 import http.client
+import ipaddress
 import socket
 import threading
+import time
 import urllib.error
 import urllib.request
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from typing import Any
@@ -45,21 +49,75 @@ class Fetched:
         return self.status == 304
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+POLL_SECONDS = 0.1  # how soon a cancelled download notices
+
+
 def _host(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
 
 
-class _Deadline:
-    """Shuts down every socket of one download when its time is up."""
+def origin(url: str) -> tuple[str, int | None]:
+    """The site an address belongs to: its host (without www.) and its port."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or DEFAULT_PORTS.get(parts.scheme)
+    except ValueError:
+        port = None
+    return _host(url), port
 
-    def __init__(self, seconds: float) -> None:
+
+def same_site(a: str, b: str) -> bool:
+    """Same host and port; moving between http and https on their usual ports is allowed."""
+    (host_a, port_a), (host_b, port_b) = origin(a), origin(b)
+    if host_a != host_b:
+        return False
+    usual = {80, 443}
+    return port_a == port_b or (port_a in usual and port_b in usual)
+
+
+def is_public(url: str) -> bool:
+    """Whether every address the host name resolves to is a public one (not loopback,
+    private, link-local or reserved). An unresolvable name counts as public: connecting will
+    fail with its own reason."""
+    host = urlsplit(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return True
+    for info in infos:
+        try:
+            address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        except ValueError:
+            return False
+        if not address.is_global:
+            return False
+    return True
+
+
+class _Deadline:
+    """Shuts down every socket of one download when its time is up or it is cancelled."""
+
+    def __init__(self, seconds: float, cancelled: Callable[[], bool] | None) -> None:
         self.expired = False
+        self.cancelled = False
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-        self._timer.start()
+        self._done = threading.Event()
+        self._ends = time.monotonic() + seconds
+        self._asked_to_stop = cancelled or (lambda: False)
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self) -> None:
+        while not self._done.wait(POLL_SECONDS):
+            if self._asked_to_stop():
+                self.cancelled = True
+                self._expire()
+                return
+            if time.monotonic() >= self._ends:
+                self._expire()
+                return
 
     def watch(self, sock: socket.socket) -> None:
         with self._lock:
@@ -74,7 +132,7 @@ class _Deadline:
                 _shut(sock)
 
     def cancel(self) -> None:
-        self._timer.cancel()
+        self._done.set()
 
 
 def _shut(sock: socket.socket) -> None:
@@ -135,11 +193,13 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, PLR0913
         if urlsplit(newurl).scheme not in ("http", "https"):
             raise FetchError(f"{req.full_url} redirects to a non-web address")
-        if self._same_site_only and _host(newurl) != _host(req.full_url):
+        if self._same_site_only and not same_site(newurl, req.full_url):
             raise FetchError(
-                f"{req.full_url} redirects to another site ({urlsplit(newurl).hostname}); "
+                f"{req.full_url} redirects to another site ({urlsplit(newurl).netloc}); "
                 "open that address yourself if you trust it"
             )
+        if not same_site(newurl, req.full_url) and not is_public(newurl):
+            raise FetchError(f"{req.full_url} redirects to a private or local address")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -152,8 +212,12 @@ def fetch(
     last_modified: str | None = None,
     accept: str | None = None,
     same_site_only: bool = True,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Fetched:
-    """Fetch `url` within `timeout` seconds in all; FetchError with a reason otherwise."""
+    """Fetch `url` within `timeout` seconds in all; FetchError with a reason otherwise.
+
+    `cancelled` is asked every tenth of a second; when it says yes the download stops.
+    """
     try:
         parts = urlsplit(url)
         valid = parts.scheme in ("http", "https") and bool(parts.hostname)
@@ -171,11 +235,19 @@ def fetch(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    deadline = _Deadline(timeout)
+    deadline = _Deadline(timeout, cancelled)
     opener = urllib.request.build_opener(
         _HTTPHandler(deadline), _HTTPSHandler(deadline), _Redirects(same_site_only)
     )
     late = f"{url}: no complete answer within {timeout:g} seconds"
+
+    def stopped() -> FetchError:
+        return (
+            FetchError(f"{url}: the download was stopped")
+            if deadline.cancelled
+            else (FetchError(late))
+        )
+
     try:
         request = urllib.request.Request(url, headers=headers)
         with opener.open(request, timeout=timeout) as response:
@@ -184,7 +256,12 @@ def fetch(
                 raise FetchError(f"{url}: the page is too large ({int(length) / 1_048_576:.1f} MB)")
             content = _read_capped(response, max_bytes, url)
             if deadline.expired:
-                raise FetchError(late)
+                raise stopped()
+            if length and length.isdigit() and len(content) != int(length) and not response.chunked:
+                raise FetchError(
+                    f"{url}: the download was cut short ({len(content):,} of {int(length):,} bytes)"
+                )
+            content = _decoded(content, response.headers.get("Content-Encoding"), max_bytes, url)
             return _result(response.geturl(), response.status, content, response.headers)
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
@@ -203,11 +280,11 @@ def fetch(
         raise FetchError(f"{url}: could not connect ({reason})") from None
     except http.client.HTTPException as exc:
         if deadline.expired:
-            raise FetchError(late) from None
+            raise stopped() from None
         raise FetchError(f"{url}: the server's answer was broken ({_describe(exc)})") from None
     except (OSError, ValueError) as exc:
         if deadline.expired:
-            raise FetchError(late) from None
+            raise stopped() from None
         raise FetchError(f"{url}: the connection failed ({_describe(exc)})") from None
     finally:
         deadline.cancel()
@@ -227,6 +304,40 @@ def _read_capped(response: http.client.HTTPResponse, max_bytes: int, url: str) -
             raise FetchError(f"{url}: the page is larger than {max_bytes // 1_048_576} MB")
         pieces.append(chunk)
     return b"".join(pieces)
+
+
+def _decoded(content: bytes, encoding: str | None, max_bytes: int, url: str) -> bytes:
+    """The body as sent before compression; gzip and deflate are undone, within the size
+    cap (a small bomb cannot become gigabytes), other encodings are refused."""
+    kind = (encoding or "identity").strip().lower()
+    if kind in ("", "identity"):
+        return content
+    if kind not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(f"{url}: the page is compressed in a way Advocate cannot read ({kind})")
+    wbits = 47 if kind != "deflate" else 15  # 47: gzip or zlib headers, found automatically
+    try:
+        inflater = zlib.decompressobj(wbits)
+        data = inflater.decompress(content, max_bytes + 1)
+        if len(data) > max_bytes or inflater.unconsumed_tail:
+            raise FetchError(f"{url}: the page is larger than {max_bytes // 1_048_576} MB")
+        if not inflater.eof:
+            raise FetchError(f"{url}: the compressed page was cut short")
+    except zlib.error:
+        if kind == "deflate":  # some servers send raw deflate without the zlib header
+            try:
+                return _raw_deflate(content, max_bytes, url)
+            except zlib.error:
+                pass
+        raise FetchError(f"{url}: the compressed page is damaged") from None
+    return data
+
+
+def _raw_deflate(content: bytes, max_bytes: int, url: str) -> bytes:
+    inflater = zlib.decompressobj(-15)
+    data = inflater.decompress(content, max_bytes + 1)
+    if len(data) > max_bytes or inflater.unconsumed_tail:
+        raise FetchError(f"{url}: the page is larger than {max_bytes // 1_048_576} MB")
+    return data
 
 
 def _result(url: str, status: int, content: bytes, headers: Message) -> Fetched:

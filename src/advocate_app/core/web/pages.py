@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from advocate_app.core.articles.dates import parse_iso_date
+from advocate_app.core.articles.decoding import UnreadableInput
 from advocate_app.core.articles.default_actions import default_actions
 from advocate_app.core.articles.html_parser import parse_html
 from advocate_app.core.articles.model import Article
@@ -30,7 +31,10 @@ def article_from_page(fetched: Fetched) -> Article:
     if fetched.content_type not in HTML_TYPES:
         raise FetchError(f"{fetched.url} is not a web page ({fetched.content_type})")
     html = decode_page(fetched)
-    article = parse_html(html)
+    try:
+        article = parse_html(html)
+    except UnreadableInput as exc:
+        raise FetchError(f"{fetched.url}: {exc}") from None
     has_site_structure = any(not a.generated for a in article.actions) or article.opinion
     if not has_site_structure:
         article = _extracted(html, fetched.url) or article

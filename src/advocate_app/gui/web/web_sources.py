@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
-from advocate_app.core.fs import atomic_write
+from advocate_app.core.fs import FileProblem, atomic_write, read_small_file
 from advocate_app.core.web.network import NetworkOff
 from advocate_app.gui.context import AppContext
 
@@ -62,9 +62,9 @@ class WebSources(QObject):
     def _start(self, kind: WebRequest, url: str) -> bool:
         def work(session, report, cancelled):  # noqa: ANN001, ANN202
             if kind is WebRequest.ADD:
-                return kind, session.fetch_article(url)
+                return kind, session.fetch_article(url, cancelled=cancelled)
             if kind is WebRequest.SUBSCRIBE:
-                feed = session.add_feed(url)
+                feed = session.add_feed(url, cancelled=cancelled)
                 return kind, (feed, session.refresh_feeds(progress=report, cancelled=cancelled))
             return kind, session.refresh_feeds(progress=report, cancelled=cancelled)
 
@@ -120,8 +120,8 @@ class WebSources(QObject):
                 return None
             path = Path(name)
         try:
-            count = self._context.session.import_opml(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, FetchError) as exc:
+            count = self._context.session.import_opml(read_small_file(path))
+        except (FileProblem, FetchError) as exc:
             self._context.notify("The subscriptions were not imported", str(exc), "")
             return None
         self._context.status(f"Subscribed to {count} new feed(s); refresh to fetch them.")
