@@ -166,8 +166,12 @@ def _refresh_one(
 def _check_entry_address(link: str, feed_url: str) -> None:
     """Entries are fetched from the web at large, or from the feed's own site (which the
     reader chose): never from another local or private address a feed merely names."""
-    parts = urlsplit(link)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(link)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        valid = False
+    if not valid:
         raise FetchError(f"{_one_line(link)} is not a web address")
     if not same_site(link, feed_url) and not is_public(link):
         raise FetchError(
