@@ -71,12 +71,21 @@ def test_profile_in_the_keychain_leaves_no_file(capsys, data_dir, use_keyring):
     assert shown["stored_in"] == "keychain" and shown["city"] == "Seattle"
 
 
-def test_a_locked_keychain_falls_back_without_losing_the_profile(capsys, data_dir, use_keyring):
-    use_keyring(LockedKeyring())
-    result = set_profile(capsys, "--zip", "98101")
-    assert result.code == 0 and "the keychain is locked" in result.err
-    stored = ProfileStore(data_dir).load()
-    assert stored.profile.last_name == "Lovelace" and not stored.in_keychain
+def test_a_locked_keychain_never_loses_the_details(capsys, data_dir, use_keyring):
+    unlocked = use_keyring(MemoryKeyring())
+    assert set_profile(capsys, "--zip", "98101").code == 0
+    locked = LockedKeyring()
+    locked.secrets = unlocked.secrets  # the same keychain, locked now
+    use_keyring(locked)
+    refused = run_cli(capsys, "profile", "set", "--city", "Tacoma")
+    assert refused.code == 1 and "the keychain is locked" in refused.err
+    assert "cannot be changed safely" in refused.err and "Nothing was saved" in refused.err
+    assert not (data_dir / "profile.json").exists()  # no blank copy written beside it
+    shown = run_cli(capsys, "profile", "show", "--json").json()
+    assert shown["stored_in"] == "keychain (unreadable now)"
+    use_keyring(unlocked)
+    again = run_cli(capsys, "profile", "show", "--json").json()
+    assert (again["last_name"], again["city"], again["zip"]) == ("Lovelace", "Seattle", "98101")
 
 
 @pytest.mark.parametrize(

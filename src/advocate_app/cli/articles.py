@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from advocate_app.cli.common import EXIT_FAILED, EXIT_OK, fail, write_json
+from advocate_app.cli.common import EXIT_FAILED, EXIT_OK, fail, terminal_safe, write_json
 from advocate_app.core.articles.model import article_to_dict
 from advocate_app.core.session import Session
 from advocate_app.core.store.queries import ArticleQuery
@@ -56,12 +56,14 @@ def _import(session: Session, paths: list[Path], as_json: bool, out: TextIO, err
     def show(result) -> None:  # noqa: ANN001 - an ImportResult
         if as_json:
             return
+        path = terminal_safe(str(result.path))
         if result.failed:
-            print(f"{result.path}: {result.error}", file=err)
+            print(f"{path}: {terminal_safe(result.error or '')}", file=err)
             return
-        print(f"{result.status:<9}  #{result.id}  {result.path}  ({result.title})", file=out)
+        print(f"{result.status:<9}  #{result.id}  {path}  ({terminal_safe(result.title or '')})",
+              file=out)  # fmt: skip
         for warning in result.warnings:
-            print(f"{result.path}: note: {warning}", file=err)
+            print(f"{path}: note: {terminal_safe(warning)}", file=err)
 
     results = session.import_paths(paths, progress=show)
     if as_json:
@@ -108,7 +110,8 @@ def _list(
     for s in summaries:
         date = (s.published or "")[:10] or "          "
         progress = f"{s.done}/{s.actions}"
-        print(f"{s.id:>5}  {date}  {progress:>5}  {s.title}  [{s.source or 'no source'}]", file=out)
+        line = f"{s.id:>5}  {date}  {progress:>5}  {s.title}  [{s.source or 'no source'}]"
+        print(terminal_safe(line), file=out)
     return EXIT_OK
 
 
@@ -120,7 +123,7 @@ def _show(session: Session, article_id: int, as_json: bool, out: TextIO, err: Te
     if as_json:
         write_json(data, out)
         return EXIT_OK
-    out.write(_as_text(data))
+    out.write(terminal_safe(_as_text(data)))
     return EXIT_OK
 
 

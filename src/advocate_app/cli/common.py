@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -11,9 +13,36 @@ from advocate_app.core.session import Session
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def open_session(folder: Path) -> Session:
-    """The data folder's session; its library opens (or is created) when a command uses it."""
-    return Session(folder)
+# Commands, and their actions, that change the library: the library is checked for damage
+# before them, and an automatic backup is kept after them.
+WRITING = {
+    "import", "done", "undo", "call", "follow-up", "fetch", "restore", "salvage",
+}  # fmt: skip
+WRITING_ACTIONS = {"feeds": {"add", "refresh", "remove", "import"}, "network": {"on", "off"}}
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def writes(args: argparse.Namespace) -> bool:
+    """Whether this command changes the library."""
+    if args.command in WRITING:
+        return True
+    if args.command == "feeds":
+        return args.feeds_command in WRITING_ACTIONS["feeds"]
+    if args.command == "network":
+        return args.state in WRITING_ACTIONS["network"]
+    return args.command == "letter" and bool(getattr(args, "pdf", None))
+
+
+def open_session(folder: Path, check: bool = False) -> Session:
+    """The data folder's session; its library opens (or is created) when a command uses it,
+    checked for damage first when `check`."""
+    return Session(folder, check=check)
+
+
+def terminal_safe(text: str) -> str:
+    """Text from articles, pages and file names with its control characters (escape
+    sequences that could rewrite the terminal) shown as "?"."""
+    return CONTROL.sub("?", text)
 
 
 def write_json(value: Any, out: TextIO) -> None:
@@ -22,5 +51,5 @@ def write_json(value: Any, out: TextIO) -> None:
 
 
 def fail(message: str, err: TextIO, code: int = EXIT_FAILED) -> int:
-    print(f"advocate: {message}", file=err)
+    print(f"advocate: {terminal_safe(message)}", file=err)
     return code

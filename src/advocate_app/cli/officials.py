@@ -12,6 +12,7 @@ from advocate_app.core.officials.directory import DirectoryError
 from advocate_app.core.officials.geocoder import GeocodeError
 from advocate_app.core.officials.model import HOUSE_KINDS, MyOfficials, Official, SeatStatus
 from advocate_app.core.profile.model import Profile, field_errors, normalized
+from advocate_app.core.profile.storage import ProfileUnavailable
 from advocate_app.core.session import Session
 from advocate_app.core.web.network import NetworkOff
 
@@ -119,10 +120,13 @@ def _profile(args: argparse.Namespace, session: Session, out: TextIO, err: TextI
         data = stored.profile.to_dict()
         if args.json:
             where = "keychain" if stored.in_keychain else str(store.fallback_path)
+            if stored.unreadable:
+                where = "keychain (unreadable now)"
             write_json({**data, "stored_in": where}, out)
         else:
             for key, value in data.items():
-                print(f"{key.replace('_', ' '):>11}: {'' if value is None else value}", file=out)
+                print(f"{key.replace('_', ' '):>14}: {'' if value is None else value}", file=out)
+            print(f"Kept in {stored.where}.", file=err)
         return EXIT_OK
     changes = {name: getattr(args, name) for name in PROFILE_FIELDS}
     if args.district is not None and args.district.strip() and not args.district.strip().isdigit():
@@ -146,7 +150,10 @@ def _profile(args: argparse.Namespace, session: Session, out: TextIO, err: TextI
         for problem in problems:
             print(f"advocate: {problem}", file=err)
         return fail("nothing was saved; check the details, or add --confirm to keep them", err)
-    saved = session.save_profile(profile)
+    try:
+        saved = session.save_profile(profile)
+    except ProfileUnavailable as exc:
+        return fail(str(exc), err)
     if saved.notice:
         print(f"note: {saved.notice}", file=err)
     for note in saved.notes:

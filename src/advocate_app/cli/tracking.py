@@ -12,10 +12,20 @@ from advocate_app.cli.common import EXIT_OK, EXIT_USAGE, fail, write_json
 from advocate_app.core.fs import atomic_write
 from advocate_app.core.session import Session
 from advocate_app.core.store.backup import check_backup
-from advocate_app.core.store.database import LibraryError
+from advocate_app.core.store.database import LibraryDamagedError, LibraryError
 from advocate_app.core.store.tracking import CallOutcome
 
-COMMANDS = ("done", "undo", "call", "follow-up", "activity", "export", "backup", "restore")
+COMMANDS = (
+    "done",
+    "undo",
+    "call",
+    "follow-up",
+    "activity",
+    "export",
+    "backup",
+    "restore",
+    "salvage",
+)
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -39,7 +49,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     made = commands.add_parser("backup", help="a consistent copy of the whole library")
     made.add_argument("file", type=Path, metavar="FILE")
     back = commands.add_parser("restore", help="replace the library with a backup")
-    back.add_argument("file", type=Path, metavar="FILE")
+    back.add_argument("file", type=Path, metavar="FILE", nargs="?")
+    back.add_argument(
+        "--latest", action="store_true", help="the latest automatic backup (kept daily)"
+    )
+    commands.add_parser(
+        "salvage", help="rebuild a damaged library from what can still be read of it"
+    )
 
 
 def _article_action(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +65,9 @@ def _article_action(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
     if args.command == "restore":
-        return _restore(session, args.file, out, err)
+        return _restore(session, args, out, err)
+    if args.command == "salvage":
+        return _salvage(session, out, err)
     if not session.has_library():
         return fail(f"the library in {session.folder} is empty", err)
     if args.command in ("done", "undo", "call", "follow-up"):
@@ -134,13 +152,47 @@ def _activity(session: Session, as_json: bool, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _restore(session: Session, source: Path, out: TextIO, err: TextIO) -> int:
+def _restore(session: Session, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    source = args.file
+    if args.latest:
+        source = session.latest_auto_backup()
+        if source is None:
+            return fail("there is no automatic backup yet", err)
+    if source is None:
+        return fail("give the backup FILE, or --latest for the latest automatic backup", err, 2)
     try:
         check_backup(source)
-        safety = session.restore(source)
+        report = _restore_or_recover(session, source)
     except LibraryError as exc:
         return fail(str(exc), err)
     print(
-        f"Restored the library from {source}. What was there before is saved in {safety}.", file=out
+        f"Restored the library from {source} ({report.rows:,} rows). What was there before is "
+        f"saved in {report.safety}.",
+        file=out,
     )
+    if report.ignored:
+        print(f"note: left out of the backup: {', '.join(report.ignored)}", file=err)
+    return EXIT_OK
+
+
+def _restore_or_recover(session: Session, source: Path):  # noqa: ANN202 - a RestoreReport
+    """Restore into the library as it is, or, when it is damaged, in place of it."""
+    try:
+        session.verify_library()
+    except LibraryDamagedError:
+        return session.recover(source)
+    return session.restore(source)
+
+
+def _salvage(session: Session, out: TextIO, err: TextIO) -> int:
+    if not session.has_library():
+        return fail(f"there is no library in {session.folder}", err)
+    report = session.recover(None)
+    print(
+        f"Salvaged {report.rows:,} rows into a new library; the damaged one is kept as "
+        f"{report.safety}.",
+        file=out,
+    )
+    if report.ignored:
+        print(f"note: could not be read: {', '.join(report.ignored)}", file=err)
     return EXIT_OK

@@ -93,8 +93,12 @@ def atomic_write(target: Path, data: bytes | str, *, private: bool = True) -> No
     `private` is False."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     with atomic_path(target, private=private) as temporary:
-        with open(temporary, "wb") as out:
-            out.write(payload)
+        _write_all(temporary, payload)
+
+
+def _write_all(path: Path, payload: bytes) -> None:
+    with open(path, "wb") as out:
+        out.write(payload)
 
 
 def _fsync(path: Path) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -105,8 +107,41 @@ def _parse_all(files: list[Path], parallel: bool) -> Iterator[_Parsed]:
     # Never fork: the GUI process has threads. forkserver is cheap where it exists.
     method = "forkserver" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_worker_started,
+        initargs=(os.getpid(),),
+    ) as pool:
         yield from pool.map(parse_file, files, chunksize=32)
+
+
+WATCH_SECONDS = 0.5
+
+
+def _worker_started(importer: int) -> None:
+    """In each worker: keep off the caller's terminal and pipes, and stop when the importing
+    process is gone (killed, say): the workers hold each other's pipes open, so they would not
+    notice on their own, and the process server that started them waits for them."""
+    try:
+        quiet = os.open(os.devnull, os.O_RDWR)
+        for stream in (0, 1, 2):
+            os.dup2(quiet, stream)
+        os.close(quiet)
+    except OSError:
+        pass
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCH_SECONDS)
+            try:
+                os.kill(importer, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:
+                pass  # alive, under another user's name (it cannot be ours then, but stay)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _store(library: Library, batch: list[_Parsed]) -> Iterator[ImportResult]:

@@ -18,7 +18,8 @@ from advocate_app.core import clock
 from advocate_app.core.changes import Changes
 from advocate_app.core.paths import library_path
 from advocate_app.core.profile.model import Profile
-from advocate_app.core.profile.storage import ProfileStore, StoredProfile
+from advocate_app.core.profile.storage import ProfileStore, ProfileUnavailable, StoredProfile
+from advocate_app.core.store.database import LibraryDamagedError
 from advocate_app.core.store.library import Library, open_library
 from advocate_app.core.store.records import ImportStatus, StoredArticle
 from advocate_app.core.store.tracking import ActionRecord, Activity, CallOutcome
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from advocate_app.core.officials.directory import DirectoryInfo, UpdateReport
     from advocate_app.core.officials.geocoder import Located
     from advocate_app.core.officials.model import DirectoryStatus, MyOfficials, Official
+    from advocate_app.core.store.backup import RestoreReport
     from advocate_app.core.store.feeds import Feed
     from advocate_app.core.store.letters import SentLetter
     from advocate_app.core.web.feeds import RefreshReport
@@ -50,9 +52,12 @@ class Session:
         *,
         today: Callable[[], date] = clock.today,
         listeners: list[Listener] | None = None,
+        check: bool = False,
     ) -> None:
         self.folder = folder
         self._library = library
+        self._check = check  # look for damage when the library is first opened
+        self._damaged = False
         self.today = today
         self.profiles = ProfileStore(folder)
         self._listeners: list[Listener] = listeners if listeners is not None else []
@@ -67,15 +72,65 @@ class Session:
 
     def worker(self) -> Session:
         """A session for another thread: its own connection (opened on first use), the same
-        listeners."""
-        return Session(self.folder, today=self.today, listeners=self._listeners)
+        listeners, and read-only when the library was found damaged."""
+        worker = Session(self.folder, today=self.today, listeners=self._listeners)
+        worker._damaged = self._damaged
+        return worker
 
     @property
     def library(self) -> Library:
         """The library, opened (and created if need be) on first use."""
         if self._library is None:
-            self._library = open_library(library_path(self.folder))
+            self._library = open_library(
+                library_path(self.folder), check=self._check, read_only=self._damaged
+            )
         return self._library
+
+    @property
+    def damaged(self) -> bool:
+        return self._damaged
+
+    def verify_library(self) -> None:
+        """Look for damage in the library file (reads every page: keep it off the window's
+        thread). LibraryDamagedError when found; from then on nothing is written."""
+        try:
+            self.library.verify()
+        except LibraryDamagedError:
+            self._damaged = True
+            raise
+
+    def mark_damaged(self) -> None:
+        """Another connection found the library damaged: write nothing more through this one."""
+        self._damaged = True
+        if self._library is not None:
+            self._library.read_only()
+
+    def auto_backup_if_due(self) -> Path | None:
+        """Today's automatic backup of the library, unless it exists already (seven are kept)."""
+        if self._damaged or not self.has_library():
+            return None
+        return self.library.auto_backup(self.folder, self.today().isoformat())
+
+    def latest_auto_backup(self) -> Path | None:
+        from advocate_app.core.store.backup import auto_backups
+
+        found = auto_backups(self.folder)
+        return found[0] if found else None
+
+    def recover(self, source: Path | None) -> RestoreReport:
+        """Put a rebuilt library in place of a damaged one: from the backup `source`, or from
+        what can still be read (None). The damaged file is kept beside it."""
+        from advocate_app.core.store.backup import replace_damaged
+
+        path = library_path(self.folder)
+        if self._library is not None:
+            self._library.close()
+        report = replace_damaged(path, source)
+        self._damaged = False
+        if self._library is not None:
+            self._library.reopen()
+        self._report(Changes(everything=True))
+        return report
 
     def has_library(self) -> bool:
         """Whether there is a library in the folder yet (without creating one)."""
@@ -267,7 +322,13 @@ class Session:
         district that does not lie in the new ZIP code is dropped, and the note says so."""
         from dataclasses import replace
 
-        before = self.profiles.load().profile
+        loaded = self.profiles.load()
+        if loaded.unreadable:
+            raise ProfileUnavailable(
+                f"{loaded.notice} Your details are kept there, so they cannot be changed safely "
+                "now: unlock the keychain and try again. Nothing was saved."
+            )
+        before = loaded.profile
         notes: list[str] = []
         moved = (before.zip5, before.state.upper()) != (profile.zip5, profile.state.upper())
         if moved and profile.district is not None and profile.district_zip != profile.zip5:
@@ -569,8 +630,11 @@ class Session:
     def backup(self, target: Path) -> Path:
         return self.library.backup_to(target)
 
-    def restore(self, source: Path) -> Path:
-        """Replace the library with a backup; returns where the previous one was saved."""
-        safety = self.library.replace_with(source)
+    def restore(self, source: Path) -> RestoreReport:
+        """Replace the library with a backup's data (never its schema); says where the
+        previous library was saved and what the backup had that was left out."""
+        if self._damaged:
+            return self.recover(source)
+        report = self.library.replace_with(source)
         self._report(Changes(everything=True))
-        return safety
+        return report

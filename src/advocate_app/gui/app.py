@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,8 +12,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from advocate_app.core.logs import start_logging
 from advocate_app.core.paths import DIRECTORY_FILE, bundled, data_dir, library_path
 from advocate_app.core.session import Session
+from advocate_app.core.store.database import StoreError
 from advocate_app.core.version import VersionAction
 from advocate_app.gui.settings import APP_ID, APPLICATION, ORGANIZATION, WindowSettings
 from advocate_app.gui.single_instance import SingleInstance
@@ -54,6 +57,7 @@ def start(
         app.setWindowIcon(QIcon(str(icon)))
 
     folder = data_dir(args.data_dir)
+    start_logging(folder)
     instance = SingleInstance(folder)
     if instance.ask_running_instance():
         print("Advocate is already open; it was brought to the front.", file=sys.stderr)
@@ -66,8 +70,19 @@ def start(
         instance.close()
         return 1
     session = Session(folder, library)
-    first_run = session.add_welcome_article() is not None
+    problem = None
+    try:
+        first_run = session.add_welcome_article() is not None
+    except StoreError as exc:  # a full disk, say: the window opens all the same, and says so
+        logging.getLogger(__name__).exception("the welcome article could not be added")
+        first_run, problem = False, str(exc)
     window = MainWindow(session, window_settings)
+    window.safekeeping.check_library()
+    if problem is not None:
+        window.show_status(
+            f"Advocate cannot save anything to your disk right now ({problem}); free some "
+            "space, then restart it. You can read what is already here."
+        )
     if first_run and not (folder / DIRECTORY_FILE).exists():
         window.show_status(
             "To find your senators and representative offline, choose Officials ▸ Update "

@@ -25,6 +25,22 @@ class StoredProfile:
     keychain: str | None = None  # the system keychain available, if any
     fallback_path: Path | None = None  # the private file used where there is no keychain
     notes: tuple[str, ...] = ()  # what saving changed beyond what was typed (a dropped district)
+    unreadable: bool = False  # the keychain holds the details but would not give them
+
+    @property
+    def where(self) -> str:
+        """Where these details came from, in words."""
+        if self.unreadable:
+            return "the system keychain, which could not be read just now"
+        if self.in_keychain:
+            return "the system keychain"
+        if self.fallback_path is not None and self.fallback_path.exists():
+            return str(self.fallback_path)
+        return "nowhere yet"
+
+
+class ProfileUnavailable(Exception):
+    """The details cannot be changed safely now (the keychain would not give them)."""
 
 
 class ProfileStore:
@@ -57,10 +73,13 @@ class ProfileStore:
                 secret = keyring.get_password(SERVICE, ACCOUNT)
                 if secret:
                     return StoredProfile(Profile.from_dict(json.loads(secret)), True, **where)
-            except Exception as exc:  # locked or denied: fall back, say why
-                profile = self._read_fallback()
+            except Exception as exc:  # locked or denied: say why, and do not let a save go on
                 return StoredProfile(
-                    profile, False, f"The system keychain could not be read ({exc}).", **where
+                    self._read_fallback(),
+                    False,
+                    f"The system keychain could not be read ({exc}).",
+                    unreadable=True,
+                    **where,
                 )
         return StoredProfile(self._read_fallback(), keychain is not None, **where)
 

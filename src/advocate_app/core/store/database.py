@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from advocate_app.core import clock
+from advocate_app.core.fs import PRIVATE_FILE, private_folder
 from advocate_app.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 # What a failed read or write raises; callers outside the store catch this name, not sqlite3's.
@@ -39,7 +40,13 @@ class NotALibraryError(LibraryError):
     pass
 
 
-def open_database(path: Path, *, create: bool = True) -> sqlite3.Connection:
+class LibraryDamagedError(LibraryError):
+    """The library file is damaged: nothing more may be written to it."""
+
+
+def open_database(
+    path: Path, *, create: bool = True, check: bool = False, read_only: bool = False
+) -> sqlite3.Connection:
     """Open (and if needed create or upgrade) the library at `path`.
 
     Raises a LibraryError subclass with a readable message when the file is
@@ -49,7 +56,13 @@ def open_database(path: Path, *, create: bool = True) -> sqlite3.Connection:
     if not path.exists():
         if not create:
             raise LibraryMissingError(f"There is no library at {path}.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            private_folder(path.parent)
+            _create_private(path)
+        except OSError as exc:
+            raise LibraryError(
+                f"Cannot create a library at {path}: {exc.strerror or exc}."
+            ) from None
     try:
         connection = sqlite3.connect(
             path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
@@ -58,11 +71,25 @@ def open_database(path: Path, *, create: bool = True) -> sqlite3.Connection:
         raise LibraryError(f"Cannot open the library at {path}: {exc}.") from None
     try:
         _configure(connection, path)
-        _migrate(connection, path)
+        if check:
+            check_database(connection, path)
+        if read_only:
+            set_read_only(connection)
+        else:
+            _migrate(connection, path)
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+def _create_private(path: Path) -> None:
+    """An empty file readable only by the reader: SQLite gives the library's journal files the
+    same permissions."""
+    import os
+
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    os.close(descriptor)
 
 
 def _configure(connection: sqlite3.Connection, path: Path) -> None:
@@ -94,6 +121,26 @@ def _configure(connection: sqlite3.Connection, path: Path) -> None:
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     connection.execute("PRAGMA foreign_keys = ON")
+
+
+def check_database(connection: sqlite3.Connection, path: Path) -> None:
+    """Raise LibraryDamagedError when SQLite finds the file damaged (a quick check: it reads
+    every page, about 0.1 s for 10,000 articles)."""
+    try:
+        verdict = str(connection.execute("PRAGMA quick_check").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        verdict = str(exc)
+    if verdict != "ok":
+        raise LibraryDamagedError(
+            f"The library at {path} is damaged ({verdict.splitlines()[0][:120]}). Advocate "
+            "will not write to it. Restore your latest automatic backup, or salvage what can "
+            "still be read into a new library; the damaged file is kept either way."
+        )
+
+
+def set_read_only(connection: sqlite3.Connection) -> None:
+    """Refuse every write on this connection from now on (a damaged library)."""
+    connection.execute("PRAGMA query_only = ON")
 
 
 def schema_version(connection: sqlite3.Connection) -> int:

@@ -7,10 +7,16 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advocate_app.core import clock
 from advocate_app.core.articles.model import Article, article_from_dict
-from advocate_app.core.store.database import open_database, schema_version, transaction
+from advocate_app.core.store.database import (
+    open_database,
+    schema_version,
+    set_read_only,
+    transaction,
+)
 from advocate_app.core.store.feeds import FeedStore
 from advocate_app.core.store.letters import SentLetters
 from advocate_app.core.store.queries import DONE_COUNT, LIVE, ArticleQuery, article_uid
@@ -25,6 +31,9 @@ from advocate_app.core.store.records import (
 )
 from advocate_app.core.store.tracking import Tracking
 
+if TYPE_CHECKING:
+    from advocate_app.core.store.backup import RestoreReport
+
 SQL_VARIABLES = 500  # ids per IN (...) query, well under SQLite's limit
 
 
@@ -37,14 +46,37 @@ class Library:
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
-        self._db = connection
         self.path = path
+        self._attach(connection)
+
+    def _attach(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
         self.tracking = Tracking(connection)
         self.letters = SentLetters(connection)
         self.feeds = FeedStore(connection)
 
     def close(self) -> None:
         self._db.close()
+
+    def reopen(self) -> None:
+        """Open the library file again (after it was replaced on disk)."""
+        assert self.path is not None
+        self._db.close()
+        self._attach(open_database(self.path, create=False, check=True))
+
+    def read_only(self) -> None:
+        """Write nothing more through this connection."""
+        set_read_only(self._db)
+
+    def verify(self) -> None:
+        """LibraryDamagedError when the file is damaged; from then on nothing is written."""
+        from advocate_app.core.store.database import LibraryDamagedError, check_database
+
+        try:
+            check_database(self._db, self.path or Path("library"))
+        except LibraryDamagedError:
+            set_read_only(self._db)
+            raise
 
     def schema_version(self) -> int:
         return schema_version(self._db)
@@ -258,13 +290,19 @@ class Library:
 
         return write_backup(self._db, target)
 
-    def replace_with(self, source: Path) -> Path:
-        """Replace everything with a checked backup, after saving the current library beside
-        it; returns the path of that safety copy."""
+    def replace_with(self, source: Path) -> RestoreReport:
+        """Replace everything with a checked backup's data, after saving the current library
+        beside it."""
         from advocate_app.core.store.backup import restore_into
 
         assert self.path is not None
         return restore_into(self._db, self.path, source)
+
+    def auto_backup(self, data_folder: Path, day: str) -> Path | None:
+        """Today's automatic backup, unless there is one already."""
+        from advocate_app.core.store.backup import auto_backup
+
+        return auto_backup(self._db, data_folder, day)
 
     # --- small app state kept with the library ------------------------
     def state(self, key: str) -> str | None:
@@ -294,6 +332,8 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
     )
 
 
-def open_library(path: Path, *, create: bool = True) -> Library:
+def open_library(
+    path: Path, *, create: bool = True, check: bool = False, read_only: bool = False
+) -> Library:
     """Open the library file (see database.open_database for the errors it raises)."""
-    return Library(open_database(path, create=create), path)
+    return Library(open_database(path, create=create, check=check, read_only=read_only), path)

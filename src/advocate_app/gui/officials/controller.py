@@ -55,6 +55,14 @@ class Officials(QObject):
     def _show_profile(self, stored: StoredProfile) -> None:
         from advocate_app.gui.officials.profile_dialog import ProfileDialog
 
+        if stored.unreadable:
+            self._context.notify(
+                "Your details cannot be opened now",
+                f"{stored.notice} Your details are kept there; unlock the keychain and open "
+                "Your Details again. Nothing was changed.",
+                "",
+            )
+            return
         if stored.notice:
             self._context.status(stored.notice)
         dialog = ProfileDialog(stored, self._parent)
@@ -94,6 +102,9 @@ class Officials(QObject):
             "Saving your details",
             lambda session, _report, _cancelled: session.save_profile(profile),
             on_done=self._profile_saved,
+            on_error=lambda message: self._context.notify(
+                "Your details were not saved", message, ""
+            ),
             cancellable=False,
         )
 

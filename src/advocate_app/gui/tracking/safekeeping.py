@@ -4,17 +4,77 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from advocate_app.core.fs import atomic_write
-from advocate_app.core.store.database import LibraryError
+from advocate_app.core.store.database import LibraryDamagedError, LibraryError, StoreError
 from advocate_app.gui.context import AppContext
 
+CHECK_TASK = "check"
 
-class Safekeeping:
+
+class Safekeeping(QObject):
+    checked = Signal(bool)  # whether the library was found whole
+
     def __init__(self, context: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
         self._context = context
         self._parent = parent
+
+    # --- the library's health ---------------------------------------------------------
+    def check_library(self) -> None:
+        """Look for damage in the background (it reads every page), then keep today's
+        automatic backup. A damaged library is made read-only and the reader is offered a
+        way out."""
+
+        def work(session, _report, _cancelled):  # noqa: ANN001, ANN202
+            try:
+                session.verify_library()
+            except LibraryDamagedError as exc:
+                return str(exc)
+            session.auto_backup_if_due()
+            return None
+
+        self._context.run(
+            CHECK_TASK, "Checking your library", work, on_done=self._checked, cancellable=False
+        )
+
+    def _checked(self, damage: str | None) -> None:
+        if damage is None:
+            self.checked.emit(True)
+            return
+        session = self._context.session
+        session.mark_damaged()
+        self._context.status("Your library is damaged: Advocate will not change it.")
+        self.checked.emit(False)
+        latest = session.latest_auto_backup()
+        question = damage + (
+            f"\n\nRestore the latest automatic backup ({latest.name})? Choose No to salvage "
+            "what can still be read instead."
+            if latest
+            else "\n\nSalvage what can still be read into a new library?"
+        )
+        if self._context.confirm("Your library is damaged", question):
+            self.recover(latest)
+        elif latest is not None and self._context.confirm(
+            "Your library is damaged", "Salvage what can still be read into a new library?"
+        ):
+            self.recover(None)
+
+    def recover(self, source: Path | None) -> bool:
+        """Replace the damaged library: from a backup, or from what can be read (None)."""
+        try:
+            report = self._context.session.recover(source)
+        except (LibraryError, StoreError, OSError) as exc:
+            self._context.notify("The library could not be rebuilt", str(exc), "")
+            return False
+        how = f"from {source.name}" if source else "from what could be read"
+        self._context.status(
+            f"Your library was rebuilt {how} ({report.rows:,} rows); the damaged file is kept "
+            f"as {report.safety.name}."
+        )
+        return True
 
     def export_activity(self, path: Path | None = None) -> Path | None:
         if path is None:
@@ -74,11 +134,18 @@ class Safekeeping:
         ):
             return False
         try:
-            safety = self._context.session.restore(source)
+            report = self._context.session.restore(source)
         except LibraryError as exc:
             self._context.notify("This backup cannot be restored", str(exc), "")
             return False
         self._context.status(
-            f"Restored {source.name}. Your previous library is saved as {safety.name}."
+            f"Restored {source.name}. Your previous library is saved as {report.safety.name}."
         )
+        if report.ignored:
+            self._context.notify(
+                "Parts of the backup were left out",
+                "The backup held things this version of Advocate does not keep, so they were "
+                "not restored. Your articles and what you did were.",
+                "\n".join(report.ignored),
+            )
         return True

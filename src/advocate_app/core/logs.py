@@ -1,0 +1,54 @@
+"""Where the details of errors go: a small rotating log file in the data folder, readable only
+by the reader. Nothing is printed to the terminal from here; people get one plain line."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from pathlib import Path
+
+from advocate_app.core.fs import PRIVATE_FILE, private_folder
+
+LOG_FILE = "advocate.log"
+MAX_BYTES = 512 * 1024
+KEEP = 3
+
+
+class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
+    def _open(self):  # noqa: ANN202 - the file is created readable only by the reader
+        descriptor = os.open(
+            self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE
+        )
+        return os.fdopen(descriptor, self.mode, encoding=self.encoding)
+
+
+def log_path(data_folder: Path) -> Path:
+    return data_folder / LOG_FILE
+
+
+def start_logging(data_folder: Path) -> Path | None:
+    """Send the app's log records to the data folder's log file (once per process). Returns
+    the file, or None when it cannot be written (a read-only or full disk): then records are
+    dropped, never printed."""
+    root = logging.getLogger()
+    logging.lastResort = None  # nothing falls through to the terminal
+    logging.raiseExceptions = False  # a log that cannot be written is not the reader's problem
+    path = log_path(data_folder)
+    for handler in list(root.handlers):
+        if isinstance(handler, _PrivateRotatingHandler):
+            if Path(handler.baseFilename) == path.absolute():
+                return path
+            root.removeHandler(handler)  # another data folder (tests run several)
+            handler.close()
+    try:
+        private_folder(data_folder)
+        handler = _PrivateRotatingHandler(
+            path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8", delay=True
+        )
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
