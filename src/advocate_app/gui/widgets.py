@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
@@ -33,3 +35,9 @@ def note_label(text: str, parent: QWidget, links: LinkPolicy) -> QLabel:
     label.linkActivated.connect(links.open)
     label.setAccessibleName(text[:200])
     return label
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` as written. Qt renders a tooltip as rich text when it looks
+    like markup, so the text is escaped and marked as rich text on purpose."""
+    return f"<qt>{escape(text)}</qt>" if text else ""

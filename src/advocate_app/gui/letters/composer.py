@@ -37,7 +37,7 @@ from advocate_app.core.public_pages import HOUSE_FIND
 from advocate_app.core.session import Session
 from advocate_app.core.store.records import StoredArticle
 from advocate_app.gui.links import LinkPolicy
-from advocate_app.gui.widgets import note_label
+from advocate_app.gui.widgets import note_label, plain_tip
 
 SAMPLE = ""  # the template combo's value for "the article's own sample"
 ROUTE_ADVICE = {
@@ -91,7 +91,7 @@ class LetterPage(QWidget):
         self.copy_button.setToolTip("Copy the letter to the clipboard")
         self.copy_button.clicked.connect(self.copy)
         self.open_button = QPushButton("Copy && Open Contact Page", self)
-        self.open_button.setToolTip(letter.contact_url)
+        self.open_button.setToolTip(plain_tip(letter.contact_url))
         self.open_button.setEnabled(letter.contact_url.startswith(("http://", "https://")))
         self.open_button.clicked.connect(self.open_contact_page)
         self.email_button = QPushButton("Email…", self)

@@ -34,7 +34,7 @@ from advocate_app.core.officials.model import (
 from advocate_app.core.web.network import NetworkOff
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.links import LinkPolicy
-from advocate_app.gui.widgets import muted_label, note_label
+from advocate_app.gui.widgets import muted_label, note_label, plain_tip
 
 TASK = "officials"
 
@@ -132,7 +132,7 @@ class OfficialCard(QFrame):
             layout.addLayout(phone_row)
         if official.contact_url:
             contact = QPushButton("Contact page", self)
-            contact.setToolTip(official.contact_url)
+            contact.setToolTip(plain_tip(official.contact_url))
             contact.setAccessibleName(f"Open the contact page of {official.name}")
             contact.clicked.connect(lambda: links.open(official.contact_url))
             row.addWidget(contact)

@@ -28,7 +28,7 @@ from advocate_app.core.session import Session
 from advocate_app.core.store.records import StoredArticle
 from advocate_app.core.store.tracking import ActionRecord
 from advocate_app.gui.links import LinkPolicy
-from advocate_app.gui.widgets import muted_label
+from advocate_app.gui.widgets import muted_label, plain_tip
 
 TARGET_NAMES = {
     TargetKind.SENATORS: "your senators",
@@ -134,7 +134,7 @@ class ActionCard(QFrame):
                 row = QHBoxLayout()
                 for link in step.links:
                     button = QPushButton(link.text, self)
-                    button.setToolTip(link.url)
+                    button.setToolTip(plain_tip(link.url))
                     button.setAccessibleName(f"Open {link.text}")
                     button.clicked.connect(lambda _=False, url=link.url: self._links.open(url))
                     row.addWidget(button)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from advocate_app.core.store.library import Library
 from advocate_app.core.store.queries import ArticleQuery
 from advocate_app.core.store.records import ArticleSummary
+from advocate_app.gui.widgets import plain_tip
 
 PAGE_SIZE = 100
 CACHED_PAGES = 30
@@ -113,7 +114,7 @@ class ArticleListModel(QAbstractListModel):
         if role == ArticleRole.STARRED:
             return summary.starred
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{summary.title}\n{details_line(summary)}"
+            return plain_tip(f"{summary.title}\n{details_line(summary)}").replace("\n", "<br>")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = "unread, " if not summary.read else ""
             star = "starred, " if summary.starred else ""

@@ -135,6 +135,6 @@ class WebSources(QObject):
             if not name:
                 return None
             path = Path(name)
-        atomic_write(path, self._context.session.export_opml(), private=False)
+        atomic_write(path, self._context.session.export_opml())
         self._context.status(f"Exported your subscriptions to {path}.")
         return path
