@@ -274,3 +274,31 @@ def test_wrapped_action_titles_take_only_the_lines_they_need(open_window, librar
         title = next(label for label in card.findChildren(QLabel) if label.text().startswith("<b>"))
         row = max(card.done_box.sizeHint().height(), card.more_button.sizeHint().height())
         assert title.height() <= max(title.heightForWidth(title.width()), row) + 2
+
+
+def test_an_article_with_a_thousand_actions_makes_its_cards_as_needed(open_window, tmp_path):
+    items = " ".join(
+        f"{n}. **Action {n}**: - **What to Say**: Write to your senators about item {n}."
+        for n in range(1, 1000)
+    )
+    source = tmp_path / "many.txt"
+    source.write_text(
+        "Many actions\n\nexample.org -- Tuesday, March 4, 2025, 10:05:00 AM Eastern Standard "
+        "Time\nCategories: Health\n" + "Text of the article. " * 30 + f"\n\nTo Do:\n\n{items}\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "data" / "library.sqlite3"
+    with Session.open(path.parent) as session:
+        session.import_paths([source])
+        session.set_done(session.library.ids()[0], 900, True)
+    window = open_window(path)
+    window.list_pane.select_row(0)
+    panel = window.action_panel
+    assert len(panel.cards) == 20 and panel.more.text() == "Show More Actions (979 more)"
+    assert panel.heading.text().endswith("1 of 999 done")  # counted without its card
+    panel.more.click()
+    assert len(panel.cards) == 40
+    bar = panel.verticalScrollBar()
+    QApplication.processEvents()
+    bar.setValue(bar.maximum())
+    assert len(panel.cards) == 60  # scrolling to the end brings the next batch

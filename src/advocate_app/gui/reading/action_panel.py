@@ -36,6 +36,7 @@ TARGET_NAMES = {
     TargetKind.WHITE_HOUSE: "the White House",
 }
 WRITE_TIP = "Write one letter for each official, filled in with your details"
+CARD_BATCH = 20  # cards made at once; more follow as the reader scrolls towards them
 
 
 class TrackRequest(StrEnum):
@@ -236,14 +237,22 @@ class SampleMessage(QWidget):
         row.addStretch(1)
         row.addWidget(self.copy)
         layout.addLayout(row)
-        self.editor = QPlainTextEdit(text, self)
-        self.editor.setReadOnly(True)
-        self.editor.setAccessibleName(f"Sample message {number}")
-        self.editor.setVisible(False)
-        lines = max(6, min(16, text.count("\n") + 4))
-        self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * lines)
-        layout.addWidget(self.editor)
+        self._number = number
+        self._editor: QPlainTextEdit | None = None  # made when first opened: cards stay light
         self.toggle.toggled.connect(self._set_open)
+
+    @property
+    def editor(self) -> QPlainTextEdit:
+        if self._editor is None:
+            editor = QPlainTextEdit(self.text, self)
+            editor.setReadOnly(True)
+            editor.setAccessibleName(f"Sample message {self._number}")
+            editor.setVisible(False)
+            lines = max(6, min(16, self.text.count("\n") + 4))
+            editor.setFixedHeight(editor.fontMetrics().lineSpacing() * lines)
+            self.layout().addWidget(editor)
+            self._editor = editor
+        return self._editor
 
     def _set_open(self, open_: bool) -> None:
         self.editor.setVisible(open_)
@@ -255,6 +264,9 @@ class SampleMessage(QWidget):
 
 
 class ActionPanel(QScrollArea):
+    """The article's actions as cards. Cards are made a batch at a time, as the reader scrolls
+    towards them, so an article with a thousand actions opens as fast as one with eight."""
+
     done_toggled = Signal(int, int, bool)  # article id, action number, done
     write_requested = Signal(int, int)  # article id, action number
     track_requested = Signal(int, int, object)  # article id, action number, TrackRequest
@@ -264,52 +276,81 @@ class ActionPanel(QScrollArea):
         self._session = session
         self._links = links
         self._article_id: int | None = None
+        self._actions: tuple[Action, ...] = ()
+        self._records: dict[int, ActionRecord] = {}
         self.cards: list[ActionCard] = []
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("What you can do")
+        self.verticalScrollBar().valueChanged.connect(self._near_the_end)
         self.show_article(None)
 
     def show_article(
         self, stored: StoredArticle | None, records: dict[int, ActionRecord] | None = None
     ) -> None:
-        records = records or {}
+        self._records = dict(records or {})
         same = stored is not None and stored.id == self._article_id
         position = self.verticalScrollBar().value() if same else 0
+        shown_before = len(self.cards) if same else 0
         self._article_id = stored.id if stored else None
+        self._actions = stored.article.actions if stored else ()
         self.cards = []
         content = QWidget(self)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(10)
+        self._layout = layout
         self.heading = QLabel(content)
         self.heading.setAccessibleName("Action progress")
         layout.addWidget(self.heading)
+        self.more = QPushButton(content)
+        self.more.setAccessibleName("Show more actions")
+        self.more.clicked.connect(lambda: self._add_cards(CARD_BATCH))
         if stored is None:
             self.heading.setText("<b>What you can do</b>")
             empty = "The actions of the article you select appear here."
             layout.addWidget(muted_label(empty, content))
+            layout.addWidget(self.more)
         else:
             article = stored.article
             if article.actions_intro:
                 layout.addWidget(self._prose(article.actions_intro, content))
-            for action in article.actions:
-                card = ActionCard(action, records.get(action.number), self._links, content)
-                card.track_requested.connect(
-                    lambda number, what: self.track_requested.emit(self._article_id, number, what)
-                )
-                card.done_toggled.connect(self._card_toggled)
-                card.write_requested.connect(
-                    lambda number: self.write_requested.emit(self._article_id, number)
-                )
-                self.cards.append(card)
-                layout.addWidget(card)
-            if article.actions_outro:
-                layout.addWidget(self._prose(article.actions_outro, content))
+            layout.addWidget(self.more)
+            self._outro = (
+                self._prose(article.actions_outro, content) if article.actions_outro else None
+            )
+            if self._outro is not None:
+                layout.addWidget(self._outro)
+            self._add_cards(max(CARD_BATCH, shown_before))
             self._update_heading()
         layout.addStretch(1)
         self.setWidget(content)
         self.verticalScrollBar().setValue(position)
+
+    def _add_cards(self, count: int) -> None:
+        """Make the next `count` cards, before the Show More button."""
+        content = self.widget() or self.more.parentWidget()
+        start = len(self.cards)
+        at = self._layout.indexOf(self.more)
+        for offset, action in enumerate(self._actions[start : start + count]):
+            card = ActionCard(action, self._records.get(action.number), self._links, content)
+            card.track_requested.connect(
+                lambda number, what: self.track_requested.emit(self._article_id, number, what)
+            )
+            card.done_toggled.connect(self._card_toggled)
+            card.write_requested.connect(
+                lambda number: self.write_requested.emit(self._article_id, number)
+            )
+            self.cards.append(card)
+            self._layout.insertWidget(at + offset, card)
+        left = len(self._actions) - len(self.cards)
+        self.more.setText(f"Show More Actions ({left} more)")
+        self.more.setVisible(left > 0)
+
+    def _near_the_end(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        if self.more.isVisible() and value >= bar.maximum() - bar.pageStep():
+            self._add_cards(CARD_BATCH)
 
     @property
     def article_id(self) -> int | None:
@@ -325,9 +366,9 @@ class ActionPanel(QScrollArea):
             stored = self._session.article(article_id)
             self.show_article(stored, self._session.records(article_id) if stored else {})
         elif article_id in changes.tracking:
-            records = self._session.records(article_id)
+            self._records = self._session.records(article_id)
             for card in self.cards:
-                card.set_record(records.get(card.action.number))
+                card.set_record(self._records.get(card.action.number))
             self._update_heading()
 
     def _prose(self, text: str, parent: QWidget) -> QLabel:
@@ -338,13 +379,21 @@ class ActionPanel(QScrollArea):
         return label
 
     def done_count(self) -> int:
-        return sum(card.done_box.isChecked() for card in self.cards)
+        """Actions marked done, whether their cards are made yet or not."""
+        numbers = {action.number for action in self._actions}
+        return sum(1 for n, r in self._records.items() if r.done and n in numbers)
 
     def _update_heading(self) -> None:
-        total = len(self.cards)
+        total = len(self._actions)
         self.heading.setText(f"<b>What you can do</b> — {self.done_count()} of {total} done")
 
     def _card_toggled(self, number: int, done: bool) -> None:
+        article_id = self._article_id
+        if article_id is None:
+            return
+        self.done_toggled.emit(article_id, number, done)
+        # Show what is stored now: the change, or what was there if it could not be saved.
+        self._records = self._session.records(article_id)
+        for card in self.cards:
+            card.set_record(self._records.get(card.action.number))
         self._update_heading()
-        if self._article_id is not None:
-            self.done_toggled.emit(self._article_id, number, done)
