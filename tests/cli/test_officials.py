@@ -92,13 +92,16 @@ def test_a_locked_keychain_never_loses_the_details(capsys, data_dir, use_keyring
     ("args", "message"),
     [
         (("--zip", "9810"), "ZIP code has 5 digits"),
-        (("--state", "Washington"), "two-letter state code"),
+        (("--state", "Wahsington"), "two-letter code"),
+        (("--first-name", "Ada\nLovelace"), "Use one line"),
+        (("--phone", "206-555\n0100"), "Use one line"),
         (("--email", "ada-at-example"), "email address looks like"),
         (("--phone", "555-01"), "10 digits"),
         (("--district", "seven"), "--district takes a number"),
     ],
 )
 def test_bad_profile_fields_are_refused_and_nothing_is_saved(capsys, data_dir, args, message):
+    """(State names are welcome: "Washington" is WA; see test_state_names_are_codes.)"""
     result = set_profile(capsys, *args)
     assert result.code in (1, 2) and message in result.err
     assert ProfileStore(data_dir).load().profile.is_empty()
@@ -372,3 +375,8 @@ def test_letters_for_a_split_zip_wait_for_the_readers_choice(capsys, installed, 
     dc = run_cli(capsys, "letter", str(site), "--action", "2", "--to", "senators")
     assert dc.code == 1 and "District of Columbia has no U.S. senators" in dc.err
     assert "Senator" not in dc.out
+
+
+def test_state_names_are_codes(capsys, data_dir):
+    assert set_profile(capsys, "--state", "washington", "--confirm").code == 0
+    assert run_cli(capsys, "profile", "show", "--json").json()["state"] == "WA"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -130,3 +133,20 @@ def test_version_of_the_window_command():
         [sys.executable, "-m", "advocate_app", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and result.stdout.startswith("advocate-app ")
+
+
+def test_the_single_instance_socket_is_private(monkeypatch, tmp_path):
+    from advocate_app.gui.single_instance import socket_name
+
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert socket_name("advocate-x") == str(runtime / "advocate-x")
+    os.chmod(runtime, 0o777)  # anyone could create files here: not used
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    name = Path(socket_name("advocate-x"))
+    assert name.parent == tmp_path / f"advocate-{os.getuid()}"
+    assert stat.S_IMODE(name.parent.stat().st_mode) == 0o700

@@ -31,9 +31,9 @@ def decode_text(data: bytes) -> str:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise UnreadableInput(f"broken UTF-16 text at byte {exc.start}") from None
+    elif b"\x00" in data[:8192]:
+        text = _utf16_without_mark(data)
     else:
-        if b"\x00" in data[:8192]:
-            raise UnreadableInput("this is a binary file, not text")
         text = _decode_8bit(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -41,6 +41,26 @@ def decode_text(data: bytes) -> str:
     if _looks_binary(text):
         raise UnreadableInput("this is a binary file, not text")
     return text
+
+
+def _utf16_without_mark(data: bytes) -> str:
+    """Text saved as UTF-16 with no byte-order mark (its zero bytes on every other byte, for
+    Latin letters); anything else with zero bytes is binary."""
+    sample = data[:8192]
+    pairs = len(sample) // 2
+    if pairs and len(data) % 2 == 0:
+        even_zeros = sample[0::2].count(0) / pairs
+        odd_zeros = sample[1::2].count(0) / pairs
+        for zeros, other, codec in (
+            (odd_zeros, even_zeros, "utf-16-le"),
+            (even_zeros, odd_zeros, "utf-16-be"),
+        ):
+            if zeros > 0.6 and other < 0.05:
+                try:
+                    return data.decode(codec)
+                except UnicodeDecodeError:
+                    break
+    raise UnreadableInput("this is a binary file, not text")
 
 
 def _decode_8bit(data: bytes) -> str:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 from advocate_app.core.officials.model import Official
 from advocate_app.core.public_pages import WHITE_HOUSE_CONTACT, WHITE_HOUSE_FORM_LIMIT
 
 MAILTO_LIMIT = 2000  # longer mail links are cut off or refused by some mail programs
+EMAIL = re.compile(r"^[^@\s,;<>()\[\]\\\"]+@[^@\s,;<>()\[\]\\\"]+\.[^@\s,;<>()\[\]\\\"]+$")
 # Characters a web form takes, by its address.
 FORM_LIMITS = {WHITE_HOUSE_CONTACT: WHITE_HOUSE_FORM_LIMIT}
 
@@ -23,7 +25,7 @@ class Route(StrEnum):
 def preferred_route(official: Official) -> Route:
     """The way this office takes letters: email where it has an address, its web form where it
     has one, else paper."""
-    if official.contact_url.startswith("mailto:"):
+    if email_address(official) is not None:
         return Route.EMAIL
     if official.contact_url.startswith(("http://", "https://")):
         return Route.CONTACT_FORM
@@ -31,8 +33,17 @@ def preferred_route(official: Official) -> Route:
 
 
 def email_address(official: Official) -> str | None:
+    """The one address a mailto: contact names. Anything else the link carries (?bcc=,
+    ?body=, more addresses) is not passed on to the reader's mail program."""
     url = official.contact_url
-    return url.removeprefix("mailto:") if url.startswith("mailto:") else None
+    if not url.lower().startswith("mailto:"):
+        return None
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return None
+    address = path.split(",")[0].strip()
+    return address if EMAIL.match(address) else None
 
 
 def form_limit(official: Official) -> int | None:

@@ -25,6 +25,9 @@ ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_DIGITS = re.compile(r"\d")
 PREFIXES = ("", "Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Rev.")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # line breaks and other invisible characters
+MAX_FIELD = 200
+STATE_NAMES = {name.lower(): code for code, name in STATES.items()}
 
 
 @dataclass(frozen=True)
@@ -80,16 +83,28 @@ def normalized(profile: Profile) -> Profile:
             for f in fields(profile)
             if f.name != "district"
         },
-    ).updated(state=profile.state.strip().upper())
+    ).updated(state=state_code(profile.state))
+
+
+def state_code(text: str) -> str:
+    """ "wa", "Washington" → "WA"; anything else upper-cased, to be checked."""
+    cleaned = " ".join(text.split())
+    return STATE_NAMES.get(cleaned.lower(), cleaned.upper())
 
 
 def field_errors(profile: Profile) -> dict[str, str]:
     """Problems with the fields filled in so far (empty fields are allowed: letters show gaps)."""
     errors: dict[str, str] = {}
-    if profile.zip and not ZIP.match(profile.zip):
+    for f in fields(profile):
+        value = getattr(profile, f.name)
+        if isinstance(value, str) and CONTROL.search(value):
+            errors[f.name] = "Use one line, without tabs or other invisible characters."
+        elif isinstance(value, str) and len(value) > MAX_FIELD:
+            errors[f.name] = f"This is longer than {MAX_FIELD} characters."
+    if profile.zip and not ZIP.match(profile.zip) and "zip" not in errors:
         errors["zip"] = "A ZIP code has 5 digits, or 5+4 like 98101-1234."
     if profile.state and profile.state.upper() not in STATES:
-        errors["state"] = "Use the two-letter state code, like WA."
+        errors["state"] = "Use the state's name or its two-letter code, like WA."
     if profile.email and not EMAIL.match(profile.email):
         errors["email"] = "An email address looks like name@example.org."
     if profile.phone and len(PHONE_DIGITS.findall(profile.phone)) not in (10, 11):
