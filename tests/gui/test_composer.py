@@ -116,6 +116,8 @@ def test_a_broken_user_template_shows_its_error(open_window, library_path, qtbot
     composer.template.setCurrentIndex(composer.template.findData("mine"))
     assert composer.error.isVisible() and "template mine, line 3" in composer.error.text()
     assert composer.tabs.count() == 0
+    composer.template.setCurrentIndex(composer.template.findData("senator"))
+    assert not composer.error.isVisible() and composer.tabs.count() == 3  # it goes on
 
 
 def test_write_from_your_officials(open_window, library_path, qtbot, tmp_path):

@@ -140,6 +140,8 @@ class Session:
         if self._library is not None:
             self._library.close()
             self._library = None
+        if self._templates is not None:
+            self._templates.close()
 
     def __enter__(self) -> Session:
         return self

@@ -127,23 +127,33 @@ def compose_letters(
     Raises LetterTemplateError when the template cannot be used.
     """
     today = today or date.today()
-    letters = []
-    for recipient in (
-        recipients if recipients is not None else recipients_for(action, officials, audience)
-    ):
-        letters.append(_letter(article, action, recipient, profile, templates, template, today))
-    return letters
+    people = recipients if recipients is not None else recipients_for(action, officials, audience)
+    drafts = [_draft(article, action, person, profile, template, today) for person in people]
+    rendered = templates.render_many([(d.template, d.context) for d in drafts])
+    return [
+        _letter(draft, subject, body)
+        for draft, (subject, body) in zip(drafts, rendered, strict=True)
+    ]
 
 
-def _letter(
+@dataclass(frozen=True)
+class _Draft:
+    """What a letter is written from: its recipient, template and the template's values."""
+
+    recipient: Official
+    template: str
+    context: dict[str, Any]
+    notes: tuple[str, ...]
+
+
+def _draft(
     article: Article,
     action: Action,
     recipient: Official,
     profile: Profile,
-    templates: LetterTemplates,
     template: str | None,
     today: date,
-) -> Letter:
+) -> _Draft:
     notes: list[str] = []
     message = ""
     name = template or (
@@ -173,7 +183,12 @@ def _letter(
         },
         "message": message,
     }
-    subject, body = templates.render(name, context)
+    return _Draft(recipient, name, context, tuple(notes))
+
+
+def _letter(draft: _Draft, subject: str, body: str) -> Letter:
+    recipient = draft.recipient
+    notes = list(draft.notes)
     unresolved = tuple(
         dict.fromkeys(m.group(0) for m in PLACEHOLDER.finditer(subject + "\n" + body))
     )

@@ -1,4 +1,5 @@
-"""Letter templates: Jinja2 in a sandbox, bounded in time and size, errors as one line.
+"""Letter templates: Jinja2 in a sandbox, in a worker process with hard limits, errors as one
+line.
 
 A template's output starts with a `Subject:` line, then a blank line, then the body.
 Templates ship in the app's `templates/` folder; a file of the same name in the
@@ -7,29 +8,18 @@ reader's own templates folder (in the data folder) takes its place.
 
 from __future__ import annotations
 
-import time
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import (
-    ChoiceLoader,
-    FileSystemLoader,
-    StrictUndefined,
-    TemplateError,
-    TemplateNotFound,
-    TemplateSyntaxError,
-)
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
-
+from advocate_app.core.letters.sandbox import MAX_OUTPUT_CHARS, TIME_LIMIT_SECONDS
+from advocate_app.core.letters.template_process import TemplateProcess, WorkerError
 from advocate_app.core.officials.model import OfficeKind
 from advocate_app.core.paths import bundled
 
+__all__ = ["MAX_OUTPUT_CHARS", "TIME_LIMIT_SECONDS"]
 SUFFIX = ".txt.j2"
 USER_FOLDER = "templates"
-TIME_LIMIT_SECONDS = 2.0
-MAX_OUTPUT_CHARS = 100_000
 # The template each office gets when the action has no sample letter.
 FOR_OFFICE = {
     OfficeKind.SENATOR: "senator",
@@ -55,45 +45,18 @@ class TemplateInfo:
     user: bool  # the reader's own (or their override of a bundled one)
 
 
-class _Deadline(Exception):
-    pass
-
-
-class _BoundedSandbox(ImmutableSandboxedEnvironment):
-    """A sandbox that also stops templates that run too long (loops call and read often)."""
-
-    deadline = float("inf")
-
-    def _check(self) -> None:
-        if time.monotonic() > self.deadline:
-            raise _Deadline()
-
-    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N807
-        self._check()
-        return super().call(__context, __obj, *args, **kwargs)
-
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        self._check()
-        return super().getattr(obj, attribute)
-
-    def getitem(self, obj: Any, argument: Any) -> Any:
-        self._check()
-        return super().getitem(obj, argument)
-
-
 class LetterTemplates:
     def __init__(self, data_folder: Path | None) -> None:
         self.user_folder = data_folder / USER_FOLDER if data_folder else None
         self.bundled_folder = bundled("templates")
-        folders = [str(self.bundled_folder)]
+        self.folders = [str(self.bundled_folder)]
         if self.user_folder is not None:
-            folders.insert(0, str(self.user_folder))
-        self.env = _BoundedSandbox(
-            loader=ChoiceLoader([FileSystemLoader(f) for f in folders]),
-            undefined=StrictUndefined,
-            autoescape=False,  # plain-text letters
-            keep_trailing_newline=False,
-        )
+            self.folders.insert(0, str(self.user_folder))
+        self._worker = TemplateProcess()
+
+    def close(self) -> None:
+        """Stop the worker process (a new one starts when templates are used again)."""
+        self._worker.close()
 
     def available(self) -> list[TemplateInfo]:
         found: dict[str, TemplateInfo] = {}
@@ -116,51 +79,44 @@ class LetterTemplates:
         return name + SUFFIX
 
     def render(self, name: str, context: dict[str, Any]) -> tuple[str, str]:
-        """(subject, body) from the template `name`."""
-        filename = self._filename(name)
-        name = RENAMED.get(name, name)
+        """(subject, body) from the template `name`; LetterTemplateError otherwise."""
+        return self.render_many([(name, context)])[0]
+
+    def render_many(self, requests: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, str]]:
+        """(subject, body) for each (template name, values), in one trip to the worker;
+        LetterTemplateError for the first that fails."""
+        if not requests:
+            return []
+        known = {info.name for info in self.available()}
+        renders = []
+        for name, context in requests:
+            plain = RENAMED.get(name, name)
+            if plain not in known:
+                names = ", ".join(sorted(known))
+                raise LetterTemplateError(f"there is no template {name!r} (there are: {names})")
+            renders.append({"name": plain, "file": self._filename(plain), "context": context})
         try:
-            template = self.env.get_template(filename)
-        except TemplateNotFound:
-            names = ", ".join(info.name for info in self.available())
-            raise LetterTemplateError(
-                f"there is no template {name!r} (there are: {names})"
-            ) from None
-        except TemplateSyntaxError as exc:
-            raise LetterTemplateError(
-                f"template {name}, line {exc.lineno}: {exc.message}"
-            ) from None
-        self.env.deadline = time.monotonic() + TIME_LIMIT_SECONDS
-        pieces: list[str] = []
-        size = 0
-        try:
-            for piece in template.generate(context):
-                size += len(piece)
-                if size > MAX_OUTPUT_CHARS:
-                    raise LetterTemplateError(
-                        f"template {name} wrote more than {MAX_OUTPUT_CHARS:,} characters"
-                    )
-                pieces.append(piece)
-                self.env._check()
-        except _Deadline:
-            raise LetterTemplateError(
-                f"template {name} took longer than {TIME_LIMIT_SECONDS:g} seconds (a loop?)"
-            ) from None
-        except SecurityError as exc:
-            raise LetterTemplateError(
-                f"template {name}, line {_line(exc, filename)}: not allowed: {exc}"
-            ) from None
-        except TemplateError as exc:
-            raise LetterTemplateError(
-                f"template {name}, line {_line(exc, filename)}: {exc.message or exc}"
-            ) from None
-        except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
-            raise LetterTemplateError(
-                f"template {name}, line {_line(exc, filename)}: {exc}"
-            ) from None
-        finally:
-            self.env.deadline = float("inf")
-        return split_subject("".join(pieces))
+            results = self._worker.render(self.folders, _plain_data(renders))
+        except WorkerError as exc:
+            names = ", ".join(dict.fromkeys(r["name"] for r in renders))
+            raise LetterTemplateError(f"template {names} {exc}") from None
+        letters = []
+        for result in results:
+            if "error" in result:
+                raise LetterTemplateError(result["error"])
+            letters.append(split_subject(result["text"]))
+        return letters
+
+
+def _plain_data(value: Any) -> Any:
+    """Values as JSON carries them (tuples become lists, enums their text)."""
+    if isinstance(value, dict):
+        return {str(k): _plain_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain_data(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return str(value)
 
 
 def template_for(kind: OfficeKind) -> str | None:
@@ -173,12 +129,3 @@ def split_subject(text: str) -> tuple[str, str]:
     if first.lower().startswith("subject:"):
         return first[8:].strip(), rest.lstrip("\n").rstrip() + "\n"
     return "", text.strip() + "\n"
-
-
-def _line(exc: BaseException, filename: str) -> str:
-    lines = [
-        frame.lineno
-        for frame in traceback.extract_tb(exc.__traceback__)
-        if frame.filename.endswith(filename)
-    ]
-    return str(lines[-1]) if lines else "?"
