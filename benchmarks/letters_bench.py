@@ -29,7 +29,9 @@ def _official(name: str, title: str, kind: OfficeKind) -> Official:
         title,
         f"Dear {title} {name.split()[-1]}",
         kind,
-        contact_url="https://example.gov/contact",
+        contact_url=f"https://example.gov/{name.split()[-1].lower()}/contact",
+        bioguide=f"B{name[:3].upper()}",
+        last_name=name.split()[-1],
     )
 
 
