@@ -150,3 +150,29 @@ def test_the_single_instance_socket_is_private(monkeypatch, tmp_path):
     name = Path(socket_name("advocate-x"))
     assert name.parent == tmp_path / f"advocate-{os.getuid()}"
     assert stat.S_IMODE(name.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_behind_a_click_is_one_line_and_the_window_goes_on(
+    started, data_dir, settings, qtbot, capfd
+):
+    from PySide6.QtCore import QTimer
+
+    before = sys.excepthook
+    try:
+        window, _ = started(["--data-dir", str(data_dir)], Asker(), settings)
+
+        def broken_handler() -> None:
+            raise ZeroDivisionError("a bug in a click's handler")
+
+        QTimer.singleShot(0, broken_handler)
+        qtbot.waitUntil(lambda: "Something went wrong" in window.status_label.text())
+    finally:
+        sys.excepthook = before
+    assert "ZeroDivisionError" in window.status_label.text()
+    assert "advocate.log" in window.status_label.text()
+    log = (data_dir / "advocate.log").read_text(encoding="utf-8")
+    assert "a bug in a click's handler" in log and "Traceback" in log
+    assert "Traceback" not in capfd.readouterr().err
+    window.list_pane.select_row(0)  # and the window still answers
+    assert window.reader.toPlainText().startswith("Welcome to Advocate")

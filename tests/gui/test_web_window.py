@@ -34,3 +34,22 @@ def test_the_window_adds_by_url_subscribes_and_filters_by_source(
         window.web.refresh_feeds()
     assert "could not be refreshed" in window.status_label.text()
     assert window.list_pane.model.rowCount() == 2  # what was there stays
+
+
+def test_closing_the_window_stops_a_slow_download_at_once(open_window, tmp_path, qtbot):
+    import time
+
+    from tests.support.hostile import HostileServer
+
+    hostile = HostileServer()
+    try:
+        window = open_window(tmp_path / "data" / "library.sqlite3")
+        assert window.web.add_from_url(hostile.base + "/trickle-body")  # a byte every 0.5 s
+        qtbot.waitUntil(lambda: "/trickle-body" in hostile.requests, timeout=5000)
+        started = time.monotonic()
+        window.close()
+        assert time.monotonic() - started < 2.0
+        assert window.tasks.wait(0), "the download still runs after the window closed"
+    finally:
+        hostile.stop()
+    assert window.list_pane.model.rowCount() == 0  # and nothing half-downloaded was kept

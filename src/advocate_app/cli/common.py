@@ -35,8 +35,9 @@ def writes(args: argparse.Namespace) -> bool:
 
 def open_session(folder: Path, check: bool = False) -> Session:
     """The data folder's session; its library opens (or is created) when a command uses it,
-    checked for damage first when `check`."""
-    return Session(folder, check=check)
+    checked for damage first when `check` (a command that writes); a command that only reads
+    can still read a library on a full disk."""
+    return Session(folder, check=check, read_when_full=not check)
 
 
 def terminal_safe(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 from collections.abc import Sequence
@@ -84,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("file error in %s", args.command)
         where = f" ({exc.filename})" if exc.filename else ""
         reason = exc.strerror or str(exc)
+        if exc.errno == errno.ENOSPC:
+            reason = "the disk is full; nothing was changed. Free some space and try again"
         print(f"advocate: {terminal_safe(reason)}{terminal_safe(str(where))}", file=err)
         return EXIT_FAILED
     except Exception as exc:  # a bug: one line here, the details in the log

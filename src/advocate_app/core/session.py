@@ -19,7 +19,7 @@ from advocate_app.core.changes import Changes
 from advocate_app.core.paths import library_path
 from advocate_app.core.profile.model import Profile
 from advocate_app.core.profile.storage import ProfileStore, ProfileUnavailable, StoredProfile
-from advocate_app.core.store.database import LibraryDamagedError
+from advocate_app.core.store.database import LibraryDamagedError, LibraryDiskFullError
 from advocate_app.core.store.library import Library, open_library
 from advocate_app.core.store.records import ImportStatus, StoredArticle
 from advocate_app.core.store.tracking import ActionRecord, Activity, CallOutcome
@@ -53,11 +53,16 @@ class Session:
         today: Callable[[], date] = clock.today,
         listeners: list[Listener] | None = None,
         check: bool = False,
+        read_when_full: bool = False,
     ) -> None:
         self.folder = folder
         self._library = library
         self._check = check  # look for damage when the library is first opened
         self._damaged = False
+        # On a full disk the library can still be read as last saved (a snapshot), when the
+        # caller only reads; writing through a snapshot is refused by SQLite.
+        self._read_when_full = read_when_full
+        self._snapshot = library is not None and library.snapshot
         self.today = today
         self.profiles = ProfileStore(folder)
         self._listeners: list[Listener] = listeners if listeners is not None else []
@@ -75,16 +80,29 @@ class Session:
         listeners, and read-only when the library was found damaged."""
         worker = Session(self.folder, today=self.today, listeners=self._listeners)
         worker._damaged = self._damaged
+        worker._snapshot = self._snapshot
         return worker
 
     @property
     def library(self) -> Library:
         """The library, opened (and created if need be) on first use."""
         if self._library is None:
-            self._library = open_library(
-                library_path(self.folder), check=self._check, read_only=self._damaged
-            )
+            path = library_path(self.folder)
+            try:
+                self._library = open_library(
+                    path, check=self._check, read_only=self._damaged, snapshot=self._snapshot
+                )
+            except LibraryDiskFullError:
+                if not self._read_when_full:
+                    raise
+                self._library = open_library(path, create=False, snapshot=True)
+                self._snapshot = True
         return self._library
+
+    @property
+    def snapshot(self) -> bool:
+        """The library was opened as last saved, on a full disk: nothing can be written."""
+        return self._snapshot
 
     @property
     def damaged(self) -> bool:
@@ -107,7 +125,7 @@ class Session:
 
     def auto_backup_if_due(self) -> Path | None:
         """Today's automatic backup of the library, unless it exists already (seven are kept)."""
-        if self._damaged or not self.has_library():
+        if self._damaged or self._snapshot or not self.has_library():
             return None
         return self.library.auto_backup(self.folder, self.today().isoformat())
 

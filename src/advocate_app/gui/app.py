@@ -7,12 +7,13 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from advocate_app.core.logs import start_logging
+from advocate_app.core.logs import log_path, start_logging
 from advocate_app.core.paths import DIRECTORY_FILE, bundled, data_dir, library_path
 from advocate_app.core.session import Session
 from advocate_app.core.store.database import StoreError
@@ -72,10 +73,12 @@ def start(
     session = Session(folder, library)
     problem = None
     try:
-        first_run = session.add_welcome_article() is not None
+        first_run = not library.snapshot and session.add_welcome_article() is not None
     except StoreError as exc:  # a full disk, say: the window opens all the same, and says so
         logging.getLogger(__name__).exception("the welcome article could not be added")
         first_run, problem = False, str(exc)
+    if library.snapshot:
+        first_run, problem = False, "the disk that holds your library is full"
     window = MainWindow(session, window_settings)
     window.safekeeping.check_library()
     if problem is not None:
@@ -88,6 +91,7 @@ def start(
             "To find your senators and representative offline, choose Officials ▸ Update "
             "Directory (it downloads the public directory once)."
         )
+    _catch_unexpected(window, log_path(folder))
     instance.activation_requested.connect(lambda: _bring_forward(window))
     window.show()
     return window, instance
@@ -132,6 +136,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     instance.close()
     window.session.close()
     return code
+
+
+def _catch_unexpected(window: MainWindow, log_file: Path) -> None:
+    """A bug in a click's handler: the details go to the log, the reader gets one line in the
+    window, and the window goes on (Qt would print a traceback to the terminal)."""
+
+    def report(kind: type[BaseException], error: BaseException, trace: TracebackType | None):  # noqa: ANN202
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        logging.getLogger("advocate_app").error(
+            "unexpected error in the window", exc_info=(kind, error, trace)
+        )
+        window.show_status(
+            f"Something went wrong ({kind.__name__}); what you were doing may not have "
+            f"finished. The details are in {log_file}."
+        )
+
+    sys.excepthook = report
 
 
 def _bring_forward(window: MainWindow) -> None:

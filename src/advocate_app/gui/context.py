@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from advocate_app.core.changes import Changes
 from advocate_app.core.session import Session
+from advocate_app.core.store.database import StoreError
 from advocate_app.gui.links import LinkPolicy
 from advocate_app.gui.settings import WindowSettings
 from advocate_app.gui.tasks import Cancelled, Report, TaskRunner
@@ -47,6 +48,30 @@ class AppContext:
     status: Status
     notify: Notify
     confirm: Confirm
+
+    def save(self, change: Callable[[], object]) -> bool:
+        """Apply one change to the library, telling the reader in plain words if it failed."""
+        try:
+            change()
+        except StoreError as exc:
+            self.status(self._why_not_saved(exc))
+            return False
+        return True
+
+    def _why_not_saved(self, exc: StoreError) -> str:
+        if self.session.snapshot:
+            return (
+                "Nothing can be saved: the disk that holds your library is full. Free some "
+                "space, then restart Advocate."
+            )
+        if self.session.damaged:
+            return (
+                "Nothing can be saved: your library is damaged. Restore a backup "
+                "(File ▸ Restore from Backup…) to go on."
+            )
+        if "full" in str(exc):
+            return "Your change was not saved: the disk is full. Free some space and try again."
+        return f"Could not save your change: {exc}. Try again in a moment."
 
     def run(
         self,

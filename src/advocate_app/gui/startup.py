@@ -6,7 +6,11 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
-from advocate_app.core.store.database import LibraryError, LibraryLockedError
+from advocate_app.core.store.database import (
+    LibraryDiskFullError,
+    LibraryError,
+    LibraryLockedError,
+)
 from advocate_app.core.store.library import Library, open_library
 from advocate_app.gui.settings import WindowSettings
 
@@ -42,6 +46,13 @@ def open_library_for_window(path: Path, settings: WindowSettings, ask: Ask) -> L
                 continue
         try:
             library = open_library(path)
+        except LibraryDiskFullError as exc:
+            try:  # the reader can still read what is there; the window says why nothing saves
+                library = open_library(path, create=False, snapshot=True)
+            except LibraryError:
+                if ask("Your disk is full", str(exc), [Choice.RETRY, Choice.QUIT]) is Choice.RETRY:
+                    continue
+                return None
         except LibraryError as exc:
             choices = [Choice.RETRY, Choice.QUIT]
             title = (

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +20,9 @@ StoreError = sqlite3.Error
 APPLICATION_ID = 0x41647663
 BUSY_TIMEOUT_SECONDS = 5.0
 CACHE_KIB = 32 * 1024  # the metadata of a 10,000-article library fits with room to spare
+# Below this much free space SQLite cannot even make the library's shared-memory file (32 KiB),
+# so an I/O error at opening means a full disk.
+NEARLY_FULL_BYTES = 1024 * 1024
 
 
 class LibraryError(Exception):
@@ -44,15 +49,28 @@ class LibraryDamagedError(LibraryError):
     """The library file is damaged: nothing more may be written to it."""
 
 
+class LibraryDiskFullError(LibraryError):
+    """The disk holding the library is full: it can be read (as a snapshot), not written."""
+
+
 def open_database(
-    path: Path, *, create: bool = True, check: bool = False, read_only: bool = False
+    path: Path,
+    *,
+    create: bool = True,
+    check: bool = False,
+    read_only: bool = False,
+    snapshot: bool = False,
 ) -> sqlite3.Connection:
     """Open (and if needed create or upgrade) the library at `path`.
 
     Raises a LibraryError subclass with a readable message when the file is
-    missing (and create is False), locked, from a newer version of the app or
-    not a library at all. An existing file is never replaced.
+    missing (and create is False), locked, from a newer version of the app,
+    not a library at all, or on a full disk. An existing file is never replaced.
+    `snapshot` reads the file as it was last saved, writing nothing at all (not even
+    the files SQLite keeps beside it): how a library on a full disk can still be read.
     """
+    if snapshot:
+        return _open_snapshot(path)
     if not path.exists():
         if not create:
             raise LibraryMissingError(f"There is no library at {path}.")
@@ -81,6 +99,41 @@ def open_database(
         connection.close()
         raise
     return connection
+
+
+def _open_snapshot(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise LibraryMissingError(f"There is no library at {path}.")
+    address = f"file:{urllib.parse.quote(str(path))}?immutable=1"
+    try:
+        connection = sqlite3.connect(
+            address, uri=True, isolation_level=None, check_same_thread=False
+        )
+        connection.row_factory = sqlite3.Row
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = schema_version(connection)
+    except sqlite3.Error as exc:
+        raise LibraryError(f"Cannot read the library at {path}: {exc}.") from None
+    if app_id != APPLICATION_ID or version != SCHEMA_VERSION:
+        connection.close()
+        raise LibraryDiskFullError(_full_message(path))
+    connection.execute("PRAGMA foreign_keys = ON")
+    set_read_only(connection)
+    return connection
+
+
+def disk_nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def _full_message(path: Path) -> str:
+    return (
+        f"The disk that holds your library ({path.parent}) is full. Free some space, then "
+        "try again."
+    )
 
 
 def _create_private(path: Path) -> None:
@@ -158,7 +211,13 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
     if version == SCHEMA_VERSION:
         return
     if version > 0:
-        backup_before_migration(connection, path, version)
+        try:
+            backup_before_migration(connection, path, version)
+        except sqlite3.Error as exc:
+            raise LibraryError(
+                f"The library at {path} needs upgrading, and the copy kept before an upgrade "
+                f"could not be written ({exc}); nothing was changed."
+            ) from None
     for target, migration in MIGRATIONS:
         if target <= version:
             continue
@@ -176,12 +235,17 @@ def backup_before_migration(connection: sqlite3.Connection, path: Path, version:
     copy = sqlite3.connect(target)
     try:
         connection.backup(copy)
-    finally:
+    except sqlite3.Error:
         copy.close()
+        target.unlink(missing_ok=True)  # half a copy is no copy
+        raise
+    copy.close()
     return target
 
 
 def _locked_or(exc: sqlite3.OperationalError, path: Path) -> LibraryError:
+    if "full" in str(exc).lower() or disk_nearly_full(path.parent):
+        return LibraryDiskFullError(_full_message(path))
     if "locked" in str(exc).lower() or "busy" in str(exc).lower():
         return LibraryLockedError(
             f"The library at {path} is locked by another copy of Advocate or another program. "

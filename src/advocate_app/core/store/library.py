@@ -45,8 +45,11 @@ class Library:
     sent letters and feeds are the sub-stores `tracking`, `letters` and `feeds`.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path | None = None, *, snapshot: bool = False
+    ) -> None:
         self.path = path
+        self.snapshot = snapshot  # read as last saved, on a full disk: nothing can be written
         self._attach(connection)
 
     def _attach(self, connection: sqlite3.Connection) -> None:
@@ -333,7 +336,15 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
 
 
 def open_library(
-    path: Path, *, create: bool = True, check: bool = False, read_only: bool = False
+    path: Path,
+    *,
+    create: bool = True,
+    check: bool = False,
+    read_only: bool = False,
+    snapshot: bool = False,
 ) -> Library:
     """Open the library file (see database.open_database for the errors it raises)."""
-    return Library(open_database(path, create=create, check=check, read_only=read_only), path)
+    connection = open_database(
+        path, create=create, check=check, read_only=read_only, snapshot=snapshot
+    )
+    return Library(connection, path, snapshot=snapshot)

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from advocate_app.core.store.database import StoreError
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.reading.article_list_pane import ArticleListPane
 
@@ -22,13 +21,7 @@ class ArticleCommands(QObject):
         self._deleted: list[list[int]] = []  # undo stack of deletions
 
     def save(self, change: Callable[[], object]) -> bool:
-        """Apply one change to the library, telling the reader in plain words if it failed."""
-        try:
-            change()
-        except StoreError as exc:
-            self._context.status(f"Could not save your change: {exc}. Try again in a moment.")
-            return False
-        return True
+        return self._context.save(change)
 
     def toggle_read(self) -> None:
         self._toggle("read", self._context.session.set_read)

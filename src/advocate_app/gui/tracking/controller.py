@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from advocate_app.core.store.database import StoreError
 from advocate_app.core.store.tracking import CallOutcome
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.reading.action_panel import TrackRequest
@@ -34,14 +33,6 @@ class Tracking(QObject):
         self._open_article = open_article
         self._open_letter = open_letter
         self.activity_dialog: ActivityDialog | None = None
-
-    def _save(self, change: Callable[[], object]) -> bool:
-        try:
-            change()
-        except StoreError as exc:
-            self._context.status(f"Could not save your change: {exc}. Try again in a moment.")
-            return False
-        return True
 
     # --- the More menu of an action ------------------------------------------------
     def requested(self, article_id: int, number: int, what: TrackRequest) -> None:
@@ -84,11 +75,11 @@ class Tracking(QObject):
 
     def add_note(self, article_id: int, number: int, note: str) -> None:
         """A note marks the action done too: notes say what was done."""
-        self._save(lambda: self._context.session.add_note(article_id, number, note))
+        self._context.save(lambda: self._context.session.add_note(article_id, number, note))
 
     def log_call(self, article_id: int, number: int, official: str, outcome: CallOutcome) -> None:
         session = self._context.session
-        if self._save(lambda: session.log_call(article_id, number, official, outcome)):
+        if self._context.save(lambda: session.log_call(article_id, number, official, outcome)):
             hint = (
                 " Nobody answered: the action stays open."
                 if outcome is CallOutcome.UNAVAILABLE
@@ -97,7 +88,7 @@ class Tracking(QObject):
             self._context.status(f"Logged a call to {official} ({outcome}).{hint}")
 
     def set_follow_up(self, article_id: int, number: int, due: date | None) -> None:
-        self._save(lambda: self._context.session.set_follow_up(article_id, number, due))
+        self._context.save(lambda: self._context.session.set_follow_up(article_id, number, due))
 
     # --- Your Activity -------------------------------------------------------------
     def show_activity(self) -> ActivityDialog:
