@@ -61,7 +61,8 @@ def test_cli_letter_json_for_each_seed_contact_action(capsys, ready):
     senators = run_cli(capsys, "letter", str(ready["000"]), "--to", "senators", "--json").json()
     assert [s["recipient"]["title"] for s in senators] == ["Senator", "Senator"]
     bare = run_cli(capsys, "letter", str(ready["002"]), "--action", "3", "--json").json()
-    assert bare[0]["subject"].startswith("Contact the White House")
+    assert bare[0]["subject"] == "A recent news article"  # its title was made up: not quoted
+    assert "contact form" not in bare[0]["body"] and "[Why this matters to you]" in bare[0]["body"]
 
 
 def test_cli_letter_bad_requests(capsys, ready):
@@ -81,10 +82,13 @@ def test_cli_pdf_prints_and_records_the_letters(capsys, ready, tmp_path, data_di
     result = run_cli(capsys, "letter", str(ready["001"]), "--pdf", str(out))
     assert result.code == 0, result.err
     assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 2000
+    assert "When you have sent them: advocate sent LETTER_ID" in result.err
     with Session.open(data_dir) as session:
-        sent = session.sent_letters(ready["001"])
-    assert sorted(s.recipient_name for s in sent) == ["Ann Alder", "Bea Birch", "Cy Cedar"]
-    assert {s.route for s in sent} == {"print"} and all(s.action_number == 2 for s in sent)
+        saved = session.letters(ready["001"])
+        assert session.activity().letters_sent == 0  # saved as PDF is not sent
+    assert sorted(s.recipient_name for s in saved) == ["Ann Alder", "Bea Birch", "Cy Cedar"]
+    assert all(s.deliveries[0][0] == "pdf" and not s.sent for s in saved)
+    assert all(s.action_number == 2 for s in saved)
 
 
 def test_cli_templates_lists_them(capsys):

@@ -73,7 +73,8 @@ def test_calls_count_only_when_someone_was_reached(capsys, data_dir, site_id):
         capsys, "call", str(site_id), "2", "--official", "Maria Cantwell", "--outcome", "voicemail"
     )
     with Session.open(data_dir) as session:
-        session.record_delivery(site_id, 2, letter_to("Pramila Jayapal"), Route.COPY)
+        letter_id = session.deliver_letter(site_id, 2, letter_to("Pramila Jayapal"), Route.COPY)
+        session.mark_letter_sent(letter_id)
     record = records(data_dir, site_id)[2]
     assert record.reached == ("Maria Cantwell", "Pramila Jayapal")  # 2 of 3 officials
     assert [c[1] for c in record.calls] == ["unavailable", "voicemail"]

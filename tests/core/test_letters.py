@@ -7,10 +7,11 @@ from urllib.parse import unquote
 import pytest
 
 from advocate_app.core.articles.text_parser import parse_text
+from advocate_app.core.letters.checks import problems
 from advocate_app.core.letters.compose import compose_letters
 from advocate_app.core.letters.placeholders import fill
 from advocate_app.core.letters.recipients import plan_recipients
-from advocate_app.core.letters.routes import mailto_link
+from advocate_app.core.letters.routes import Route, mailto_link
 from advocate_app.core.letters.templates import LetterTemplateError, LetterTemplates
 from advocate_app.core.officials.model import MyOfficials, Need
 from advocate_app.core.profile.model import Profile
@@ -90,7 +91,8 @@ def test_an_empty_profile_leaves_visible_placeholders(seed_text):
     )
     assert "[Your Name]\n[Your Address]\n[Your Email]" in letters[0].body
     assert letters[0].unresolved_placeholders == ("[Your Name]", "[Your Address]", "[Your Email]")
-    assert any("Fill in before sending" in note for note in letters[0].notes)
+    (found,) = problems(letters[0].subject, letters[0].body, letters[0].route, letters[0].limit)
+    assert found.text == "Still to fill in: [Your Name], [Your Address], [Your Email]."
 
 
 def test_no_officials_known_means_no_letter_to_a_stand_in():
@@ -108,7 +110,8 @@ def test_no_officials_known_means_no_letter_to_a_stand_in():
 
 def test_article_text_is_data_never_template_code():
     todo = (
-        "1. **Write to your Senators**: - **What to Say**: Say {{ 7*7 }} and {% if 1 %}x{% endif %}"
+        "1. **Write to your Senators**: - **What to Say**: Urge them to fund {{ 7*7 }} schools"
+        " {% if 1 %}x{% endif %}"
         " - **Sample Message**: ``` Dear [Senator's Name], {{ config }} {% for a in b %} "
         "Sincerely, [Your Name] ```"
     )
@@ -121,7 +124,7 @@ def test_article_text_is_data_never_template_code():
     (written, _) = compose_letters(
         article, article.actions[0], OFFICIALS, ADA, templates, template="senator", today=TODAY
     )
-    assert "Say {{ 7*7 }} and {% if 1 %}x{% endif %}." in written.body
+    assert "I urge you to fund {{ 7*7 }} schools {% if 1 %}x{% endif %}." in written.body
     assert 'about "About {{ secrets }}"' in written.body and "49" not in written.body
 
 
@@ -197,4 +200,5 @@ def test_very_long_samples_and_non_ascii_names(tmp_path):
         article, article.actions[0], OFFICIALS, profile, LetterTemplates(None), today=TODAY
     )
     assert "José Núñez-Øberg" in letter.body and len(letter.body) > 8000
-    assert any("takes about 2,000 characters" in note for note in letter.notes)
+    (too_long,) = problems(letter.subject, letter.body, Route.CONTACT_FORM, letter.limit)
+    assert too_long.text.startswith("The office's form takes about 2,000 characters")

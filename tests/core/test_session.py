@@ -47,8 +47,12 @@ def test_each_use_case_reports_what_it_changed(session, tmp_path):
     assert session.heard == [Changes(tracking=frozenset({article}))] * 3
 
     session.heard.clear()
-    session.record_delivery(article, 2, letter_to("Patty Murray"), Route.COPY)
-    assert session.heard == [Changes(tracking=frozenset({article}), letters=True)]
+    letter_id = session.save_letter(article, 2, letter_to("Patty Murray"))
+    assert session.heard == [Changes(letters=True)]  # a draft: no action's record changes
+    session.heard.clear()
+    session.deliver_letter(article, 2, letter_to("Patty Murray"), Route.COPY, letter_id)
+    session.mark_letter_sent(letter_id)
+    assert session.heard == [Changes(tracking=frozenset({article}), letters=True)] * 2
 
     session.heard.clear()
     session.set_starred([article], True)
@@ -94,7 +98,8 @@ def test_follow_ups_due_leave_out_deleted_articles(session):
 def test_the_history_names_an_action_of_a_deleted_article_as_such(session):
     article = site_id(session)
     session.set_done(article, 1, True)
-    session.record_delivery(article, 2, letter_to("Patty Murray"), Route.COPY)
+    letter_id = session.deliver_letter(article, 2, letter_to("Patty Murray"), Route.COPY)
+    session.mark_letter_sent(letter_id)
     events = session.activity().recent
     assert {e.article_id for e in events} == {article} and not any(
         e.article_deleted for e in events

@@ -16,7 +16,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Commands, and their actions, that change the library: the library is checked for damage
 # before them, and an automatic backup is kept after them.
 WRITING = {
-    "import", "done", "undo", "call", "follow-up", "fetch", "restore", "salvage",
+    "import", "done", "undo", "call", "follow-up", "fetch", "restore", "salvage", "sent",
 }  # fmt: skip
 WRITING_ACTIONS = {"feeds": {"add", "refresh", "remove", "import"}, "network": {"on", "off"}}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -30,7 +30,9 @@ def writes(args: argparse.Namespace) -> bool:
         return args.feeds_command in WRITING_ACTIONS["feeds"]
     if args.command == "network":
         return args.state in WRITING_ACTIONS["network"]
-    return args.command == "letter" and bool(getattr(args, "pdf", None))
+    if args.command == "letters":
+        return getattr(args, "delete", None) is not None
+    return args.command == "letter" and bool(getattr(args, "pdf", None) or getattr(args, "sent", 0))
 
 
 def open_session(folder: Path, check: bool = False) -> Session:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from advocate_app.core.officials.model import DirectoryStatus, MyOfficials, Official
     from advocate_app.core.store.backup import RestoreReport
     from advocate_app.core.store.feeds import Feed
-    from advocate_app.core.store.letters import SentLetter
+    from advocate_app.core.store.letters import Addressee, LetterRecord
     from advocate_app.core.web.feeds import RefreshReport
 
 Listener = Callable[[Changes], None]
@@ -262,11 +262,28 @@ class Session:
         self,
         article_id: int,
         number: int,
-        official: str,
+        official: Official | str,
         outcome: CallOutcome,
         note: str | None = None,
+        *,
+        known: list[Official] | None = None,
     ) -> int:
-        call_id = self.library.tracking.log_call(article_id, number, official, outcome, note)
+        """Record a call to an official, or to someone named: a name is matched to the one it
+        means among `known` (else the reader's officials) and those this action's letters went
+        to, so "Senator Patty Murray" and "Patty Murray" count as one person."""
+        from advocate_app.core.identity import match_name, name_key
+
+        if isinstance(official, str):
+            name = official.strip()
+            people = known if known is not None else self.my_officials().everyone()
+            candidates = [(p.key, p.name) for p in people]
+            candidates += self.library.tracking.written_to(article_id, number)
+            key = match_name(name, candidates) or f"name:{name_key(name)}"
+        else:
+            name, key = official.display_name, official.key
+        call_id = self.library.tracking.log_call(
+            article_id, number, name, outcome, note, official_key=key
+        )
         self._report(Changes(tracking=frozenset({article_id})))
         return call_id
 
@@ -314,23 +331,92 @@ class Session:
             recipients=recipients,
         )
 
-    def record_delivery(self, article_id: int, number: int, letter: Letter, route: Route) -> int:
-        """Keep a letter as sent by `route`, with its text as the reader left it."""
-        letter_id = self.library.letters.record(
+    def save_letter(
+        self,
+        article_id: int,
+        number: int,
+        letter: Letter,
+        *,
+        letter_id: int | None = None,
+        edited: bool = True,
+    ) -> int:
+        """Keep the letter being written as a draft (the one `letter_id` names while it is not
+        sent, else the one open letter to that recipient for this action)."""
+        saved = self.library.letters.save(
             article_id,
             number,
-            letter.recipient.name,
-            str(letter.recipient.kind),
-            letter.recipient.bioguide or None,
-            str(route),
+            _addressee(letter),
             letter.subject,
             letter.body,
+            template=letter.template or None,
+            edited=edited,
+            letter_id=letter_id,
         )
-        self._report(Changes(tracking=frozenset({article_id}), letters=True))
-        return letter_id
+        self._report(Changes(letters=True))
+        return saved
 
-    def sent_letters(self, article_id: int | None = None) -> list[SentLetter]:
-        return self.library.letters.list(article_id)
+    def deliver_letter(
+        self,
+        article_id: int,
+        number: int,
+        letter: Letter,
+        route: Route,
+        letter_id: int | None = None,
+    ) -> int:
+        """Keep a delivery attempt that worked (copied, page opened, mail program opened,
+        printed, saved as PDF) on the letter, with its text as the reader left it. It is not a
+        send: only mark_letter_sent counts one."""
+        saved = self.library.letters.save(
+            article_id,
+            number,
+            _addressee(letter),
+            letter.subject,
+            letter.body,
+            template=letter.template or None,
+            edited=False,
+            letter_id=letter_id,
+        )
+        self.library.letters.deliver(saved, str(route))
+        self._report(Changes(tracking=frozenset({article_id}), letters=True))
+        return saved
+
+    def mark_letter_sent(self, letter_id: int, sent: bool = True) -> LetterRecord:
+        """The reader says the letter was sent (or takes that back). LetterNotFound when there
+        is no such letter; ValueError when it cannot be taken back."""
+        from advocate_app.core.store.letters import LetterNotFound
+
+        if self.library.letters.mark_sent(letter_id, sent):
+            record = self.library.letters.get(letter_id)
+            touched = (
+                frozenset({record.article_id}) if record and record.article_id else frozenset()
+            )
+            self._report(Changes(tracking=touched, letters=True))
+        record = self.library.letters.get(letter_id)
+        if record is None:
+            raise LetterNotFound(f"there is no letter {letter_id}")
+        return record
+
+    def delete_letter(self, letter_id: int) -> bool:
+        """Delete a letter not sent (a draft); a sent letter stays in the record."""
+        record = self.library.letters.get(letter_id)
+        deleted = self.library.letters.delete(letter_id)
+        if deleted:
+            touched = (
+                frozenset({record.article_id}) if record and record.article_id else frozenset()
+            )
+            self._report(Changes(tracking=touched, letters=True))
+        return deleted
+
+    def letter(self, letter_id: int) -> LetterRecord | None:
+        return self.library.letters.get(letter_id)
+
+    def letters(self, article_id: int | None = None, *, drafts: bool = False) -> list[LetterRecord]:
+        """Letters delivered or sent, newest first (with `drafts`, those only being written)."""
+        return self.library.letters.list(article_id, drafts=drafts)
+
+    def open_letters(self, article_id: int, number: int) -> dict[str, LetterRecord]:
+        """The letters of one action not sent yet, by recipient key: the composer's drafts."""
+        return self.library.letters.open_letters(article_id, number)
 
     # --- the reader and their officials -------------------------------------------
     def load_profile(self) -> StoredProfile:
@@ -658,3 +744,14 @@ class Session:
         report = self.library.replace_with(source)
         self._report(Changes(everything=True))
         return report
+
+
+def _addressee(letter: Letter) -> Addressee:
+    from advocate_app.core.store.letters import Addressee
+
+    person = letter.recipient
+    return Addressee(person.key, person.name, str(person.kind), person.bioguide or None)
+
+
+def _article_of(record: LetterRecord) -> frozenset[int]:
+    return frozenset({record.article_id}) if record.article_id is not None else frozenset()

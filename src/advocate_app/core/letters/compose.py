@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from advocate_app.core.articles.model import Action, Article
+from advocate_app.core.articles.model import Action, Article, TargetKind
+from advocate_app.core.letters.asks import concrete_asks
+from advocate_app.core.letters.checks import PERSONAL
 from advocate_app.core.letters.placeholders import PLACEHOLDER, fill
 from advocate_app.core.letters.recipients import Audience, recipients_for
 from advocate_app.core.letters.routes import (
@@ -19,11 +20,20 @@ from advocate_app.core.letters.routes import (
 )
 from advocate_app.core.letters.salutation import greet
 from advocate_app.core.letters.templates import GENERAL, SAMPLE, LetterTemplates, template_for
-from advocate_app.core.officials.model import MyOfficials, Official
+from advocate_app.core.officials.model import MyOfficials, OfficeKind, Official
 from advocate_app.core.profile.model import Profile
 
-# Steps that say what to write ("What to Say: …"), as opposed to how to find someone.
-MESSAGE_STEP = re.compile(r"say|message|ask|urge|demand|point|request|tell", re.IGNORECASE)
+# The template value for another action's sample letter: "sample:5".
+OTHER_SAMPLE = "sample:"
+# Which of an action's targets an office answers to.
+TARGET_OF = {
+    OfficeKind.SENATOR: TargetKind.SENATORS,
+    OfficeKind.REPRESENTATIVE: TargetKind.REPRESENTATIVE,
+    OfficeKind.DELEGATE: TargetKind.REPRESENTATIVE,
+    OfficeKind.PRESIDENT: TargetKind.WHITE_HOUSE,
+    OfficeKind.VICE_PRESIDENT: TargetKind.WHITE_HOUSE,
+    OfficeKind.OTHER: TargetKind.OTHER,
+}
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,7 @@ class Letter:
     unresolved_placeholders: tuple[str, ...]
     notes: tuple[str, ...]
     limit: int | None = None  # characters the route accepts, where it has a limit
+    template: str = ""  # what wrote it: "sample", "sample:5", "senator"…
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -49,6 +60,7 @@ class Letter:
             "unresolved_placeholders": list(self.unresolved_placeholders),
             "notes": list(self.notes),
             "limit": self.limit,
+            "template": self.template,
         }
 
 
@@ -74,8 +86,9 @@ def sender_values(profile: Profile) -> dict[str, Any]:
         "state": value(profile.state, "Your State"),
         "zip": value(profile.zip, "Your ZIP Code"),
         "email": value(profile.email, "Your Email"),
-        "phone": value(profile.phone, "Your Phone Number"),
+        "phone": profile.phone,  # optional: a template leaves the line out when it is empty
         "city_state": city_state,
+        "city_state_zip": last_line or "[Your City, State ZIP]",
         "address_lines": address_lines,
     }
 
@@ -156,34 +169,94 @@ def _draft(
 ) -> _Draft:
     notes: list[str] = []
     message = ""
-    name = template or (
-        SAMPLE if action.sample_messages else template_for(recipient.kind) or GENERAL
-    )
-    if action.sample_messages:
+    own = template_for(recipient.kind) or GENERAL
+    name = template or (SAMPLE if action.sample_messages else own)
+    source = action  # whose sample letter is used
+    if name.startswith(OTHER_SAMPLE):
+        other = _action_numbered(article, name.removeprefix(OTHER_SAMPLE))
+        if other is not None and other.sample_messages and fits(other, recipient):
+            source, name = other, SAMPLE
+        else:
+            notes.append(
+                "That sample letter is written to other offices; this letter uses the "
+                f"{own.replace('_', ' ')} template."
+            )
+            name = own
+    elif name == SAMPLE and not action.sample_messages:
+        name = own
+    if source.sample_messages:
         # The greeting first, on the sample as written; then the placeholders.
-        greeted = greet(action.sample_messages[0], recipient.salutation, recipient.last_name)
+        greeted = greet(source.sample_messages[0], recipient.salutation, recipient.last_name)
         message = fill(greeted.text, placeholder_values(profile, recipient, today)).text
         if greeted.note and name == SAMPLE:
             notes.append(greeted.note)
+    asks = concrete_asks(action)
     context = {
         "date": long_date(today),
         "sender": sender_values(profile),
         "recipient": asdict(recipient),
-        "article": {
-            "title": article.title,
-            "source": article.source or "",
-            "url": article.url or "",
-        },
+        "article": _article_values(article),
         "action": {
             "number": action.number,
             "title": action.title,
-            "points": [
-                _sentence(s.text) for s in action.steps if s.text and MESSAGE_STEP.search(s.label)
-            ],
+            "asks": asks,
+            "points": asks,  # the name templates of earlier versions used
         },
+        "personal": PERSONAL,
         "message": message,
     }
     return _Draft(recipient, name, context, tuple(notes))
+
+
+def _article_values(article: Article) -> dict[str, str]:
+    """The article as a letter names it. A title Advocate made up from the first sentence is
+    not quoted as if it were the headline."""
+    source = article.source or ""
+    if article.title_derived:
+        about = f"a recent news article{f' from {source}' if source else ''}"
+        subject = f"A recent news article{f' from {source}' if source else ''}"
+    else:
+        about = f'"{article.title}"' + (f", reported by {source}" if source else "")
+        subject = article.title
+    return {
+        "title": article.title,
+        "source": source,
+        "url": article.url or "",
+        "about": about,
+        "subject": subject,
+    }
+
+
+def fits(action: Action, recipient: Official) -> bool:
+    """Whether the action writes to the office `recipient` holds (its sample suits them)."""
+    return TARGET_OF.get(recipient.kind) in action.target_kinds
+
+
+def samples_for(article: Article, action: Action, recipients: list[Official]) -> list[Action]:
+    """The article's other actions whose sample letter suits one of `recipients`."""
+    return [
+        other
+        for other in article.actions
+        if other.number != action.number
+        and other.sample_messages
+        and any(fits(other, person) for person in recipients)
+    ]
+
+
+def guidance(action: Action) -> list[str]:
+    """What the article tells the reader to do, to show beside the letter (never in it)."""
+    lines = []
+    for step in action.steps:
+        label, text = step.label.strip(), step.text.strip()
+        if label and text:
+            lines.append(f"{label}: {text}")
+        elif label or text:
+            lines.append(label or text)
+    return lines
+
+
+def _action_numbered(article: Article, number: str) -> Action | None:
+    return next((a for a in article.actions if str(a.number) == number.strip()), None)
 
 
 def _letter(draft: _Draft, subject: str, body: str) -> Letter:
@@ -194,17 +267,10 @@ def _letter(draft: _Draft, subject: str, body: str) -> Letter:
     )
     email = email_address(recipient)
     limit = form_limit(recipient)
-    if limit and len(body) > limit:
-        notes.append(
-            f"The {recipient.title or 'office'}'s form takes about {limit:,} characters; "
-            f"this letter has {len(body):,}. Shorten it before sending."
-        )
     mailto = mailto_link(email, subject, body) if email else None
     if email and mailto is None:
         notes.append("This letter is too long for a mail link; copy it into your mail program.")
     route = preferred_route(recipient)
-    if unresolved:
-        notes.append("Fill in before sending: " + ", ".join(unresolved))
     return Letter(
         recipient,
         subject,
@@ -215,9 +281,5 @@ def _letter(draft: _Draft, subject: str, body: str) -> Letter:
         unresolved,
         tuple(notes),
         limit,
+        draft.template,
     )
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."

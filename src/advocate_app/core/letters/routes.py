@@ -16,10 +16,46 @@ FORM_LIMITS = {WHITE_HOUSE_CONTACT: WHITE_HOUSE_FORM_LIMIT}
 
 
 class Route(StrEnum):
+    """The ways a letter leaves Advocate. Each is a delivery attempt, never a send: only the
+    reader can say a letter was sent."""
+
     COPY = "copy"  # to the clipboard, for the reader to paste somewhere
     CONTACT_FORM = "contact_form"  # copied, and the office's web form opened
     EMAIL = "email"  # the reader's mail program, with the letter filled in
-    PRINT = "print"  # on paper (or a PDF), to post
+    PRINT = "print"  # on paper, to post
+    PDF = "pdf"  # a PDF file, to print or attach later
+
+
+# What happened to a letter, in the reader's words ("Letter to … copied").
+DELIVERED = {
+    Route.COPY: "copied",
+    Route.CONTACT_FORM: "contact page opened",
+    Route.EMAIL: "emailed",
+    Route.PRINT: "printed",
+    Route.PDF: "saved as PDF",
+}
+SENT_WORDS = "sent ✓"
+DRAFT_WORDS = "draft"
+# How a letter that went out by a route reaches its office, for the question "did you…?".
+SEND_QUESTION = {
+    Route.COPY: "Did you send your letter to {name}?",
+    Route.CONTACT_FORM: "Did you send your letter to {name} through the contact page?",
+    Route.EMAIL: "Did you send your email to {name}?",
+    Route.PRINT: "Did you mail your letter to {name}?",
+    Route.PDF: "Did you send your letter to {name}?",
+}
+
+
+def status_words(sent: bool, routes: list[str] | tuple[str, ...]) -> str:
+    """ "sent ✓", else what was last done with it ("copied"), else "draft"."""
+    if sent:
+        return SENT_WORDS
+    for route in reversed(routes):
+        try:
+            return DELIVERED[Route(route)]
+        except ValueError:
+            continue
+    return DRAFT_WORDS
 
 
 def preferred_route(official: Official) -> Route:

@@ -101,10 +101,16 @@ class LetterTemplates:
             names = ", ".join(dict.fromkeys(r["name"] for r in renders))
             raise LetterTemplateError(f"template {names} {exc}") from None
         letters = []
-        for result in results:
+        for render, result in zip(renders, results, strict=True):
             if "error" in result:
                 raise LetterTemplateError(result["error"])
-            letters.append(split_subject(result["text"]))
+            subject, body = split_subject(result["text"])
+            if not body.strip():
+                raise LetterTemplateError(
+                    f"the template {render['name']} wrote an empty letter; choose another, or "
+                    "fix it in your templates folder"
+                )
+            letters.append((subject, body))
         return letters
 
 

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from advocate_app.core.identity import official_key
+
 
 class OfficeKind(StrEnum):
     SENATOR = "senator"
@@ -75,12 +77,10 @@ class Official:
 
     @property
     def key(self) -> str:
-        """A stable identity: the bioguide id, else the office and its address or name."""
-        if self.bioguide:
-            return self.bioguide
-        if self.kind in WHITE_HOUSE_KINDS and not self.placeholder:
-            return f"white-house:{self.kind}"
-        return f"{self.kind}:{self.contact_url or self.name}"
+        """A stable identity, the same in letters, calls and counts: the bioguide id; a fixed
+        key for the White House; the address for a recipient an article names; else the office
+        and the name as typed, without titles."""
+        return official_key(self.kind, self.name, self.bioguide, self.contact_url)
 
     @property
     def display_name(self) -> str:

@@ -35,6 +35,7 @@ DATA_TABLES = (
     "action_status",
     "app_state",
     "letters",
+    "deliveries",
     "calls",
     "follow_ups",
     "feeds",

@@ -18,7 +18,7 @@ from advocate_app.core.store.database import (
     transaction,
 )
 from advocate_app.core.store.feeds import FeedStore
-from advocate_app.core.store.letters import SentLetters
+from advocate_app.core.store.letters import LetterStore
 from advocate_app.core.store.queries import DONE_COUNT, LIVE, ArticleQuery, article_uid
 from advocate_app.core.store.records import (
     PARAGRAPH_BREAK,
@@ -55,7 +55,7 @@ class Library:
     def _attach(self, connection: sqlite3.Connection) -> None:
         self._db = connection
         self.tracking = Tracking(connection)
-        self.letters = SentLetters(connection)
+        self.letters = LetterStore(connection)
         self.feeds = FeedStore(connection)
 
     def close(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from advocate_app.core.identity import match_name, name_key, official_key
+
 
 def _v1_articles(db: sqlite3.Connection) -> None:
     # Article metadata stays in small rows, so lists and sorting touch few pages;
@@ -190,6 +192,85 @@ def _v5_feeds(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX feed_entries_by_link ON feed_entries(link)")
 
 
+def _v6_letters_and_deliveries(db: sqlite3.Connection) -> None:
+    # A letter is one record, a draft until the reader says it was sent; copying it, opening
+    # the contact page, mailing and printing it are deliveries of that record. Officials are
+    # keyed by identity (bioguide id, the White House's fixed key, an article's address).
+    db.execute("ALTER TABLE letters RENAME TO letters_v5")
+    db.execute("DROP INDEX letters_by_article")
+    db.execute(
+        """
+        CREATE TABLE letters (
+            id INTEGER PRIMARY KEY,
+            article_uid TEXT NOT NULL,
+            action_number INTEGER NOT NULL,
+            recipient_key TEXT NOT NULL,       -- who: see core/identity.official_key
+            recipient_name TEXT NOT NULL,      -- as the letter named them
+            recipient_kind TEXT NOT NULL,
+            recipient_id TEXT,                 -- bioguide id, when known
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            template TEXT,                     -- what wrote the first text ('sample', 'senator')
+            edited INTEGER NOT NULL DEFAULT 0, -- the reader changed the text
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            sent_at TEXT                       -- the reader said it was sent; NULL: not yet
+        )
+        """
+    )
+    db.execute("CREATE INDEX letters_by_article ON letters(article_uid, action_number)")
+    # One letter being written per recipient of an action; sent ones are history.
+    db.execute(
+        "CREATE UNIQUE INDEX one_open_letter ON letters(article_uid, action_number,"
+        " recipient_key) WHERE sent_at IS NULL"
+    )
+    db.execute(
+        """
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+            route TEXT NOT NULL,               -- copy, contact_form, email, print, pdf
+            at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX deliveries_by_letter ON deliveries(letter_id)")
+    # Letters recorded before were counted as sent: they stay sent, each with its delivery;
+    # the same text copied and then opened is one letter delivered twice.
+    letters: dict[tuple[str, int, str, str, str], int] = {}
+    for uid, number, name, kind, bioguide, route, subject, body, at in db.execute(
+        "SELECT article_uid, action_number, recipient_name, recipient_kind, recipient_id,"
+        " route, subject, body, sent_at FROM letters_v5 ORDER BY sent_at, id"
+    ).fetchall():
+        key = official_key(kind, name, bioguide)
+        same = (uid, number, key, subject, body)
+        if same not in letters:
+            letters[same] = db.execute(
+                "INSERT INTO letters (article_uid, action_number, recipient_key, recipient_name,"
+                " recipient_kind, recipient_id, subject, body, created_at, updated_at, sent_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (uid, number, key, name, kind, bioguide, subject, body, at, at, at),
+            ).lastrowid
+        db.execute(
+            "INSERT INTO deliveries (letter_id, route, at) VALUES (?, ?, ?)",
+            (letters[same], route, at),
+        )
+    db.execute("DROP TABLE letters_v5")
+    # A call names whom it reached by the same key: the official a letter of that article
+    # went to when the names agree ("Senator Patty Murray" and "Patty Murray"), else the name.
+    db.execute("ALTER TABLE calls ADD COLUMN official_key TEXT NOT NULL DEFAULT ''")
+    written: dict[str, list[tuple[str, str]]] = {}
+    for uid, key, name in db.execute(
+        "SELECT DISTINCT article_uid, recipient_key, recipient_name FROM letters"
+    ).fetchall():
+        written.setdefault(uid, []).append((key, name))
+    for call_id, uid, official in db.execute(
+        "SELECT id, article_uid, official FROM calls"
+    ).fetchall():
+        key = match_name(official, written.get(uid, [])) or f"name:{name_key(official)}"
+        db.execute("UPDATE calls SET official_key = ? WHERE id = ?", (key, call_id))
+
+
 # (target version, migration). Append only.
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_articles),
@@ -197,5 +278,6 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (3, _v3_letters),
     (4, _v4_tracking),
     (5, _v5_feeds),
+    (6, _v6_letters_and_deliveries),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

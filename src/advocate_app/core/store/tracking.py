@@ -38,8 +38,9 @@ class ActionRecord:
     done_at: str | None
     note: str | None
     follow_up: str | None
-    reached: tuple[str, ...]  # officials written to or reached by phone
+    reached: tuple[str, ...]  # officials sent a letter or reached by phone, one name each
     calls: tuple[tuple[str, str, str], ...]  # (official, outcome, when)
+    letters_waiting: int = 0  # letters delivered somewhere, not yet said to be sent
 
     @property
     def done(self) -> bool:
@@ -113,17 +114,33 @@ class Tracking:
         official: str,
         outcome: CallOutcome,
         note: str | None = None,
+        *,
+        official_key: str,
     ) -> int:
-        """Record a phone call. Reaching someone (or their voicemail) does not mark the action
-        done by itself; "unavailable" is kept so the reader knows to try again."""
+        """Record a phone call to the official `official_key` (named `official`). Reaching
+        someone (or their voicemail) does not mark the action done by itself; "unavailable" is
+        kept so the reader knows to try again."""
         with transaction(self._db):
             uid = article_uid(self._db, article_id)
             cursor = self._db.execute(
                 "INSERT INTO calls (article_uid, action_number, official, outcome, note,"
-                " called_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (uid, number, official, str(outcome), note, clock.stamp()),
+                " called_at, official_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (uid, number, official, str(outcome), note, clock.stamp(), official_key),
             )
         return int(cursor.lastrowid or 0)
+
+    def written_to(self, article_id: int, number: int) -> list[tuple[str, str]]:
+        """(key, name) of everyone a letter of this action was written to: whom a call by
+        name most likely means."""
+        uid = article_uid(self._db, article_id)
+        return [
+            (r[0], r[1])
+            for r in self._db.execute(
+                "SELECT recipient_key, recipient_name FROM letters WHERE article_uid = ?"
+                " AND action_number = ? GROUP BY recipient_key",
+                (uid, number),
+            )
+        ]
 
     def set_follow_up(self, article_id: int, number: int, due: date | None) -> None:
         with transaction(self._db):
@@ -156,29 +173,38 @@ class Tracking:
                 "SELECT action_number, due FROM follow_ups WHERE article_uid = ?", (uid,)
             ).fetchall()
         )
-        reached: dict[int, set[str]] = {}
-        for number, name in db.execute(
-            "SELECT action_number, recipient_name FROM letters WHERE article_uid = ?", (uid,)
+        # Counted by identity: one official written to and called is one official reached.
+        reached: dict[int, dict[str, str]] = {}
+        waiting: dict[int, int] = {}
+        for number, key, name, sent in db.execute(
+            "SELECT action_number, recipient_key, recipient_name, sent_at IS NOT NULL"
+            " FROM letters l WHERE article_uid = ? AND (sent_at IS NOT NULL OR EXISTS"
+            " (SELECT 1 FROM deliveries d WHERE d.letter_id = l.id)) ORDER BY updated_at",
+            (uid,),
         ):
-            reached.setdefault(number, set()).add(name)
+            if sent:
+                reached.setdefault(number, {})[key] = name
+            else:
+                waiting[number] = waiting.get(number, 0) + 1
         calls: dict[int, list[tuple[str, str, str]]] = {}
-        for number, official, outcome, when in db.execute(
-            "SELECT action_number, official, outcome, called_at FROM calls WHERE article_uid = ?"
-            " ORDER BY called_at, id",
+        for number, official, key, outcome, when in db.execute(
+            "SELECT action_number, official, official_key, outcome, called_at FROM calls"
+            " WHERE article_uid = ? ORDER BY called_at, id",
             (uid,),
         ):
             calls.setdefault(number, []).append((official, outcome, when))
             if outcome in REACHED:
-                reached.setdefault(number, set()).add(official)
-        numbers = set(status) | set(follow) | set(reached) | set(calls)
+                reached.setdefault(number, {}).setdefault(key or official, official)
+        numbers = set(status) | set(follow) | set(reached) | set(calls) | set(waiting)
         return {
             n: ActionRecord(
                 number=n,
                 done_at=status.get(n, (None, None))[0],
                 note=status.get(n, (None, None))[1],
                 follow_up=follow.get(n),
-                reached=tuple(sorted(reached.get(n, ()))),
+                reached=tuple(sorted(reached.get(n, {}).values())),
                 calls=tuple(calls.get(n, ())),
+                letters_waiting=waiting.get(n, 0),
             )
             for n in sorted(numbers)
         }
@@ -219,10 +245,11 @@ class Tracking:
             "SELECT article_uid, action_number, done_at FROM action_status"
         ):
             event(at, EventKind.DONE, uid, number, "marked done")
-        for letter_id, uid, number, name, route, at in db.execute(
-            "SELECT id, article_uid, action_number, recipient_name, route, sent_at FROM letters"
+        for letter_id, uid, number, name, at in db.execute(
+            "SELECT id, article_uid, action_number, recipient_name, sent_at FROM letters"
+            " WHERE sent_at IS NOT NULL"
         ):
-            event(at, EventKind.LETTER, uid, number, f"letter to {name} ({route})", letter_id)
+            event(at, EventKind.LETTER, uid, number, f"letter to {name} sent", letter_id)
         for uid, number, official, outcome, at in db.execute(
             "SELECT article_uid, action_number, official, outcome, called_at FROM calls"
         ):
@@ -239,9 +266,16 @@ class Tracking:
         while day in days:
             streak += 1
             day -= timedelta(days=1)
-        letters_per = Counter(
-            name for (name,) in db.execute("SELECT recipient_name FROM letters")
-        ).most_common()
+        letters_per = [
+            (name, int(count))
+            for name, count in db.execute(
+                "SELECT recipient_name, count(*) FROM (SELECT recipient_key,"
+                " last_value(recipient_name) OVER (PARTITION BY recipient_key ORDER BY sent_at"
+                " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS recipient_name"
+                " FROM letters WHERE sent_at IS NOT NULL) GROUP BY recipient_key"
+                " ORDER BY count(*) DESC, recipient_name"
+            )
+        ]
         return Activity(
             actions_done=sum(1 for e in events if e.kind is EventKind.DONE),
             letters_sent=sum(1 for e in events if e.kind is EventKind.LETTER),
