@@ -25,16 +25,22 @@ def open_window(qtbot, settings_file):
 
     The window records the links it opens (`window.opened`), the messages it would show in a
     box (`window.notices`) and the questions it would ask (`window.questions`, answered from
-    `window.answers`, yes by default) instead of showing them.
+    `window.answers`, yes by default, or `window.choices`, the first button by default) instead
+    of showing them.
     """
     notices: list[tuple[str, str, str]] = []
     questions: list[tuple[str, str]] = []
     answers: list[bool] = []  # what the reader will answer, first to last (default: yes)
+    choices: list[str] = []  # answers to questions with several buttons (default: the first)
     windows: list[MainWindow] = []
 
     def confirm(title: str, question: str) -> bool:
         questions.append((title, question))
         return answers.pop(0) if answers else True
+
+    def choose(title: str, question: str, options: list[str]) -> str | None:
+        questions.append((title, question))
+        return choices.pop(0) if choices else options[0]
 
     def make(path: Path) -> MainWindow:
         opened = Opened()
@@ -46,11 +52,13 @@ def open_window(qtbot, settings_file):
             links=LinkPolicy(opened, report=lambda message: window.show_status(message)),
             notify=lambda *notice: notices.append(notice),
             confirm=confirm,
+            choose=choose,
         )
         window.opened = opened  # type: ignore[attr-defined]
         window.notices = notices  # type: ignore[attr-defined]
         window.questions = questions  # type: ignore[attr-defined]
         window.answers = answers  # type: ignore[attr-defined]
+        window.choices = choices  # type: ignore[attr-defined]
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()

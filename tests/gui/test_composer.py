@@ -50,17 +50,17 @@ def test_write_letter_opens_one_letter_per_official(open_window, library_path, q
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert window.opened.urls == ["https://birch.gov/contact"]
     assert QGuiApplication.clipboard().text().endswith("P.S. Edited by me.")
-    sent = window.session.sent_letters(window.current_article_id())
-    assert [(s.recipient_name, s.route) for s in sent] == [
-        ("Bea Birch", "contact_form"),
-        ("Bea Birch", "copy"),
-    ]
-    assert sent[0].body.endswith("P.S. Edited by me.")
-    assert "Letter to Bea Birch copied, contact page opened" in window.status_label.text()
+    (letter,) = window.session.letters(window.current_article_id())  # one letter, two ways out
+    assert letter.recipient_name == "Bea Birch" and not letter.sent
+    assert [route for route, _ in letter.deliveries] == ["copy", "contact_form"]
+    assert letter.body.endswith("P.S. Edited by me.")
+    assert window.session.activity().letters_sent == 0  # not sent until the reader says so
+    assert "Letter to Bea Birch contact page opened" in window.status_label.text()
+    assert "not marked as sent yet" in page.state.text()
     history = window.letters.show_sent_letters()
     qtbot.addWidget(history)
-    assert history.list.count() == 2 and history.list.item(0).text().endswith(
-        "Bea Birch (web form) — Contact Elected Officials"
+    assert history.list.count() == 1 and history.list.item(0).text().endswith(
+        "Bea Birch · contact page opened — Contact Elected Officials"
     )
     assert history.text.toPlainText().endswith("P.S. Edited by me.")
 
@@ -68,9 +68,8 @@ def test_write_letter_opens_one_letter_per_official(open_window, library_path, q
     composer.recipients.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert composer.tabs.count() == 2
     composer.template.setCurrentIndex(composer.template.findData("senator"))
-    assert (
-        "I am writing to you as a constituent from Seattle, WA"
-        in composer.pages[0].body.toPlainText()
+    assert "Ada Lovelace, a constituent from Seattle, WA 98104" in (
+        composer.pages[0].body.toPlainText()
     )
 
 
@@ -102,8 +101,9 @@ def test_email_route_and_pdf(open_window, library_path, qtbot, tmp_path, monkeyp
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
     qtbot.mouseClick(un.pdf_button, Qt.MouseButton.LeftButton)
     assert target.read_bytes().startswith(b"%PDF")
-    routes = [s.route for s in window.session.sent_letters(window.current_article_id())]
-    assert routes == ["print", "email"]
+    (letter,) = window.session.letters(window.current_article_id())
+    assert [route for route, _ in letter.deliveries] == ["email", "pdf"]
+    assert "Saved as PDF" in un.state.text() and not letter.sent
 
 
 def test_a_broken_user_template_shows_its_error(open_window, library_path, qtbot, tmp_path):
@@ -115,9 +115,10 @@ def test_a_broken_user_template_shows_its_error(open_window, library_path, qtbot
     composer = composer_for(window, SITE_TITLE, 2, qtbot)
     composer.template.setCurrentIndex(composer.template.findData("mine"))
     assert composer.error.isVisible() and "template mine, line 3" in composer.error.text()
-    assert composer.tabs.count() == 0
+    assert composer.tabs.count() == 3  # the letters there stay
     composer.template.setCurrentIndex(composer.template.findData("senator"))
     assert not composer.error.isVisible() and composer.tabs.count() == 3  # it goes on
+    assert "a constituent from Seattle" in composer.pages[0].body.toPlainText()
 
 
 def test_write_from_your_officials(open_window, library_path, qtbot, tmp_path):

@@ -37,8 +37,12 @@ def test_sending_letters_updates_the_open_action_card_at_once(
 
     composer = open_composer(window, 2, qtbot)
     qtbot.mouseClick(composer.pages[0].copy_button, Qt.MouseButton.LeftButton)
+    assert "1 letter not marked as sent yet" in window.action_panel.cards[1].tracking.text()
+    qtbot.mouseClick(composer.pages[0].sent_button, Qt.MouseButton.LeftButton)
     assert "1 of 3 officials contacted" in window.action_panel.cards[1].tracking.text()
     qtbot.mouseClick(composer.pages[1].open_button, Qt.MouseButton.LeftButton)
+    window.choices.append("Sent")
+    window.letters.questions.reader_returned()  # back from the browser: "Did you send it?"
     assert "2 of 3 officials contacted" in window.action_panel.cards[1].tracking.text()
     assert window.action_panel.cards[1] is card  # updated in place, not rebuilt
 

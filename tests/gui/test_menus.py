@@ -292,6 +292,14 @@ def sent_letters(env: Env) -> None:
     assert dialog.isVisible() and dialog.empty.isVisibleTo(dialog)
 
 
+def drafts(env: Env) -> None:
+    trigger(env, "Drafts…")
+    dialog = env.window.letters.drafts
+    env.qtbot.addWidget(dialog)
+    assert dialog.isVisible() and dialog.windowTitle() == "Drafts"
+    assert dialog.empty.isVisibleTo(dialog) and "No drafts" in dialog.empty.text()
+
+
 def templates(env: Env) -> None:
     trigger(env, "Letter Templates…")
     dialog = env.window.letters.templates_dialog
@@ -334,6 +342,7 @@ MENU: dict[str, Callable[[Env], None]] = {
     "Update Directory": update_directory,
     "Update Directory from Folder…": update_directory_from_folder,
     "Sent Letters…": sent_letters,
+    "Drafts…": drafts,
     "Letter Templates…": templates,
     "About Advocate": about,
 }

@@ -86,12 +86,12 @@ def test_a_letter_in_recent_activity_opens_the_letter(open_window, library_path,
     window = open_window(library_path)
     article_id = select_title(window, SITE_TITLE)
     session = window.session
-    session.record_delivery(
-        article_id, 2, letter_to("Patty Murray", "Dear Senator Murray, first."), Route.COPY
-    )
-    second = session.record_delivery(
-        article_id, 2, letter_to("Maria Cantwell", "Dear Senator Cantwell, second."), Route.COPY
-    )
+    for name, body in (
+        ("Patty Murray", "Dear Senator Murray, first."),
+        ("Maria Cantwell", "Dear Senator Cantwell, second."),
+    ):
+        second = session.deliver_letter(article_id, 2, letter_to(name, body), Route.COPY)
+        session.mark_letter_sent(second)
     dialog = window.tracking.show_activity()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=5000)

@@ -1,5 +1,5 @@
 """What the window's parts share: the session, the change signal, the task runner, the link
-policy, the settings, and the two ways to tell the reader something.
+policy, the settings, and the ways to tell the reader something or ask them.
 
 Parts take this context (or just the pieces of it they need), never the main window.
 """
@@ -36,6 +36,8 @@ class ChangeBus(QObject):
 Status = Callable[[str], None]
 Notify = Callable[[str, str, str], None]  # (title, text, details)
 Confirm = Callable[[str, str], bool]  # (title, question) -> the reader said yes
+# (title, question, the answers as button words) -> the answer chosen, None when dismissed
+Choose = Callable[[str, str, list[str]], "str | None"]
 
 
 @dataclass
@@ -48,6 +50,7 @@ class AppContext:
     status: Status
     notify: Notify
     confirm: Confirm
+    choose: Choose
 
     def save(self, change: Callable[[], object]) -> bool:
         """Apply one change to the library, telling the reader in plain words if it failed."""
@@ -82,6 +85,7 @@ class AppContext:
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[str], None] | None = None,
         cancellable: bool = True,
+        quiet: bool = False,
     ) -> bool:
         """Run `work(session, report, cancelled)` in the background with a session of its own
         (a connection belongs to its thread); False when a task with this key is running."""
@@ -92,5 +96,11 @@ class AppContext:
                 return work(session, report, cancelled)
 
         return self.tasks.run(
-            key, label, in_worker, on_done=on_done, on_error=on_error, cancellable=cancellable
+            key,
+            label,
+            in_worker,
+            on_done=on_done,
+            on_error=on_error,
+            cancellable=cancellable,
+            quiet=quiet,
         )

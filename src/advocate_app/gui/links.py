@@ -45,10 +45,15 @@ class LinkPolicy:
         self._report = report or (lambda message: None)
 
     def open(self, url: QUrl | str) -> bool:
+        """Open a web or mail link; False when it is refused or the system could not open it
+        (no browser or mail program), which is then reported."""
         text = url.toString() if isinstance(url, QUrl) else url
         safe = safe_url(text)
         if safe is None:
             self._report(f"Advocate does not open this kind of link: {text[:80]}")
             return False
-        self._opener(QUrl(safe))
+        if self._opener(QUrl(safe)) is False:
+            program = "mail program" if safe.lower().startswith("mailto:") else "web browser"
+            self._report(f"Your {program} could not be opened for {safe[:80]}.")
+            return False
         return True

@@ -82,6 +82,13 @@ class WindowSettings:
     def set_collapsed_sections(self, sections: set[str]) -> None:
         self._s.setValue("reader/collapsed", ",".join(sorted(sections)))
 
+    def ask_if_sent(self, route: str) -> bool:
+        """Whether to ask "Did you send your letter?" after a letter goes out by `route`."""
+        return str(self._s.value(f"letters/ask_after_{route}", "true")).lower() != "false"
+
+    def set_ask_if_sent(self, route: str, ask: bool) -> None:
+        self._s.setValue(f"letters/ask_after_{route}", "true" if ask else "false")
+
     def known_library(self, path: str) -> bool:
         return bool(self._s.value(f"libraries/{_key(path)}", False, type=bool))
 

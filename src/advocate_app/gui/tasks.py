@@ -45,12 +45,15 @@ class _Signals(QObject):
 
 
 class Task(QRunnable):
-    def __init__(self, key: str, label: str, work: Work, cancellable: bool) -> None:
+    def __init__(
+        self, key: str, label: str, work: Work, cancellable: bool, quiet: bool = False
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the runner keeps it until its result has arrived
         self.key = key
         self.label = label
         self.cancellable = cancellable
+        self.quiet = quiet  # too short to show: no row in the status bar
         self.signals = _Signals()
         self._work = work
         self._cancelled = False
@@ -107,14 +110,16 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[str], None] | None = None,
         cancellable: bool = True,
+        quiet: bool = False,
     ) -> bool:
         """Start a task; False (and nothing started) while one with this key is running.
 
-        A failure goes to `on_error`, or else to the window's error report, once.
+        A failure goes to `on_error`, or else to the window's error report, once. A `quiet`
+        task (saving a draft) shows no progress row.
         """
         if key in self._running:
             return False
-        task = Task(key, label, work, cancellable)
+        task = Task(key, label, work, cancellable, quiet)
         task.signals.progress.connect(lambda progress: self.progressed.emit(task, progress))
         task.signals.finished.connect(lambda result: self._finish(task, on_done, result))
         task.signals.failed.connect(lambda message: self._fail(task, on_error, message))
@@ -210,6 +215,8 @@ class TaskPanel(QWidget):
         self.hide()
 
     def _add(self, task: Task) -> None:
+        if task.quiet:
+            return
         row = TaskRow(task, self._runner, self)
         self.rows[task.key] = row
         self._layout.addWidget(row)

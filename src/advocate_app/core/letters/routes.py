@@ -46,6 +46,15 @@ SEND_QUESTION = {
 }
 
 
+def delivered_words(route: str) -> str:
+    """ "Saved as PDF": what a way out did, to begin a line with."""
+    try:
+        words = DELIVERED[Route(route)]
+    except ValueError:
+        words = route
+    return words[:1].upper() + words[1:]
+
+
 def status_words(sent: bool, routes: list[str] | tuple[str, ...]) -> str:
     """ "sent ✓", else what was last done with it ("copied"), else "draft"."""
     if sent:

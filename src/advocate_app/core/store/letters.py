@@ -75,15 +75,21 @@ class LetterStore:
         letter_id: int | None = None,
     ) -> int:
         """Keep the text of the letter being written to `to`: the letter `letter_id` while it
-        is not sent, else the one open letter to them for this action, else a new one."""
+        is not sent (or, sent, when the text is the same: sending it again is the same letter),
+        else the one open letter to them for this action, else a new one."""
         now = clock.stamp()
         with transaction(self._db):
             uid = article_uid(self._db, article_id)
             row = None
             if letter_id is not None:
-                row = self._db.execute(
-                    "SELECT id FROM letters WHERE id = ? AND sent_at IS NULL", (letter_id,)
+                known = self._db.execute(
+                    "SELECT id, sent_at, subject, body FROM letters WHERE id = ?", (letter_id,)
                 ).fetchone()
+                if known is not None and known["sent_at"] is not None:
+                    if (known["subject"], known["body"]) == (subject, body):
+                        return letter_id
+                elif known is not None:
+                    row = known
             if row is None:
                 row = self._db.execute(
                     "SELECT id FROM letters WHERE article_uid = ? AND action_number = ?"

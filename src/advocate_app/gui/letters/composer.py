@@ -1,24 +1,23 @@
-"""The letter composer: one editable letter per recipient, and the ways to send each."""
+"""The letter composer: one editable letter per recipient, what the article suggests beside
+them, and the ways to send each. Letters being written are kept as drafts as the reader types;
+changing the template or the recipients never throws an edited letter away."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -26,243 +25,191 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.core.articles.model import Action
-from advocate_app.core.letters.compose import Letter
+from advocate_app.core.letters.compose import OTHER_SAMPLE, Letter, guidance, samples_for
 from advocate_app.core.letters.recipients import SPLIT_NOTE, recipient_choice
-from advocate_app.core.letters.routes import Route, email_address, mailto_link
+from advocate_app.core.letters.routes import Route
 from advocate_app.core.letters.templates import SAMPLE as SAMPLE_TEMPLATE
 from advocate_app.core.letters.templates import LetterTemplateError
 from advocate_app.core.officials.model import MyOfficials, Need, Official
 from advocate_app.core.profile.model import Profile
 from advocate_app.core.public_pages import HOUSE_FIND
-from advocate_app.core.session import Session
+from advocate_app.core.store.letters import LetterRecord
 from advocate_app.core.store.records import StoredArticle
-from advocate_app.gui.links import LinkPolicy
-from advocate_app.gui.widgets import note_label, plain_tip
+from advocate_app.gui.context import AppContext
+from advocate_app.gui.letters.drafts import DraftKeeper
+from advocate_app.gui.letters.letter_page import LetterPage
+from advocate_app.gui.widgets import note_label
 
 SAMPLE = ""  # the template combo's value for "the article's own sample"
-ROUTE_ADVICE = {
-    Route.CONTACT_FORM: "send it through the office's web form",
-    Route.EMAIL: "send it by email",
-    Route.PRINT: "print it and mail it",
-    Route.COPY: "copy it where you like",
-}
-
-
-class LetterPage(QWidget):
-    """One recipient's letter: editable, with Copy, contact page, Email and Print."""
-
-    sent = Signal(object, object)  # the letter as edited, Route
-
-    def __init__(
-        self,
-        letter: Letter,
-        links: LinkPolicy,
-        print_letter: Callable[[Letter, bool], bool],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.letter = letter
-        self._links = links
-        self._print = print_letter
-        layout = QVBoxLayout(self)
-        to = QLabel(
-            f"<b>To {escape(letter.recipient.title)} {escape(letter.recipient.name)}</b>"
-            f" — {escape(self._route_text())}",
-            self,
-        )
-        to.setWordWrap(True)
-        layout.addWidget(to)
-        for note in letter.notes:
-            label = QLabel("⚠ " + note, self)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(True)
-            layout.addWidget(label)
-        self.subject = QLineEdit(letter.subject, self)
-        self.subject.setAccessibleName("Subject")
-        layout.addWidget(self.subject)
-        self.body = QPlainTextEdit(letter.body, self)
-        self.body.setAccessibleName(f"Letter to {letter.recipient.name}")
-        layout.addWidget(self.body, 1)
-        self.count = QLabel(self)
-        self.count.setAccessibleName("Character count")
-        layout.addWidget(self.count)
-        buttons = QHBoxLayout()
-        self.copy_button = QPushButton("Copy", self)
-        self.copy_button.setToolTip("Copy the letter to the clipboard")
-        self.copy_button.clicked.connect(self.copy)
-        self.open_button = QPushButton("Copy && Open Contact Page", self)
-        self.open_button.setToolTip(plain_tip(letter.contact_url))
-        self.open_button.setEnabled(letter.contact_url.startswith(("http://", "https://")))
-        self.open_button.clicked.connect(self.open_contact_page)
-        self.email_button = QPushButton("Email…", self)
-        self.email_button.setEnabled(letter.route is Route.EMAIL)
-        self.email_button.setToolTip(
-            "Open your mail program with this letter"
-            if letter.route is Route.EMAIL
-            else "This office takes letters through its web form, not by email"
-        )
-        self.email_button.clicked.connect(self.email)
-        self.print_button = QPushButton("Print…", self)
-        self.print_button.clicked.connect(lambda: self.print_(to_pdf=False))
-        self.pdf_button = QPushButton("Save as PDF…", self)
-        self.pdf_button.clicked.connect(lambda: self.print_(to_pdf=True))
-        for button in (
-            self.copy_button,
-            self.open_button,
-            self.email_button,
-            self.print_button,
-            self.pdf_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.body.textChanged.connect(self._update_count)
-        self._update_count()
-
-    def _route_text(self) -> str:
-        return ROUTE_ADVICE[self.letter.route]
-
-    def edited(self) -> Letter:
-        from dataclasses import replace
-
-        return replace(self.letter, subject=self.subject.text(), body=self.body.toPlainText())
-
-    def _update_count(self) -> None:
-        count = len(self.body.toPlainText())
-        text = f"{count:,} characters"
-        if self.letter.limit:
-            text += f" — the form takes about {self.letter.limit:,}"
-            if count > self.letter.limit:
-                text = "⚠ " + text
-        self.count.setText(text)
-
-    def copy(self) -> None:
-        letter = self.edited()
-        QGuiApplication.clipboard().setText(
-            f"{letter.subject}\n\n{letter.body}" if letter.subject else letter.body
-        )
-        self.sent.emit(letter, Route.COPY)
-
-    def open_contact_page(self) -> None:
-        letter = self.edited()
-        QGuiApplication.clipboard().setText(letter.body)  # ready to paste into the form
-        if self._links.open(QUrl(letter.contact_url)):
-            self.sent.emit(letter, Route.CONTACT_FORM)
-
-    def email(self) -> None:
-        letter = self.edited()
-        address = email_address(letter.recipient) or ""
-        link = mailto_link(address, letter.subject, letter.body)
-        if link is None:
-            self.copy()  # too long for a mail link: the reader pastes it instead
-            return
-        if self._links.open(QUrl(link)):
-            self.sent.emit(letter, Route.EMAIL)
-
-    def print_(self, to_pdf: bool) -> None:
-        letter = self.edited()
-        if self._print(letter, to_pdf):
-            self.sent.emit(letter, Route.PRINT)
+KEEP, DISCARD, STAY = "Keep Drafts", "Discard Changes", "Cancel"
 
 
 class ComposerDialog(QDialog):
-    letter_sent = Signal(object, object)  # Letter, Route
+    letter_delivered = Signal(object, object, int)  # Letter, Route, letter id
+    letter_sent = Signal(object)  # LetterRecord: the reader said it was sent
     locate_requested = Signal()  # "Find my district from my address"
 
     def __init__(
         self,
-        session: Session,
+        context: AppContext,
         stored: StoredArticle,
         action: Action,
         officials: MyOfficials,
         profile: Profile,
-        links: LinkPolicy,
         parent: QWidget | None = None,
+        *,
         only: Official | None = None,
+        drafts: dict[str, LetterRecord] | None = None,
+        focus: LetterRecord | None = None,
     ) -> None:
         super().__init__(parent)
+        self._context = context
         self._only = only  # opened from Your Officials: write to this one
-        self.session = session
+        self._focus = focus  # opened from Sent Letters: this letter, to send again
+        self.session = context.session
         self.stored = stored
         self.action = action
         self.officials = officials
         self.profile = profile
-        self.templates = session.templates
-        self.links = links
-        self.pages: list[LetterPage] = []
+        self.templates = self.session.templates
+        self.links = context.links
+        self.by_key: dict[str, LetterPage] = {}  # the letters being written, by recipient
+        self._drafts = dict(drafts or {})
+        if focus is not None:
+            self._drafts[focus.recipient_key] = focus
+        self.drafts = DraftKeeper(context, stored.id, action.number, self._draft_saved, self)
         self.setWindowTitle(f"Letters: {action.title}")
-        self.resize(980, 700)
+        self.resize(1120, 720)
         self._setup_ui()
-        self.rebuild()
+        self._sync_pages()
 
+    # --- building ---------------------------------------------------------------------
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(QLabel("Template:", self))
         self.template = QComboBox(self)
         self.template.setAccessibleName("Template")
-        if self.action.sample_messages:
-            self.template.addItem("The article's sample letter", SAMPLE)
-        for info in self.templates.available():
-            if info.name != SAMPLE_TEMPLATE:
-                self.template.addItem(info.name.replace("-", " ").capitalize(), info.name)
-        if not self.action.sample_messages:
-            self.template.insertItem(0, "For each office", None)
-            self.template.setCurrentIndex(0)
-        self.template.currentIndexChanged.connect(lambda _: self.rebuild())
+        self._fill_templates()
+        self.template.currentIndexChanged.connect(lambda _: self._template_changed())
         top.addWidget(self.template)
         top.addStretch(1)
         layout.addLayout(top)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #b03a2e;")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        side = QWidget(splitter)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("Recipients", side))
-        self.recipients = QListWidget(side)
-        self.recipients.setAccessibleName("Recipients")
-        self.recipients.itemChanged.connect(lambda _: self.rebuild())
-        side_layout.addWidget(self.recipients)
-        self.locate = QPushButton("Find My District from My Address", side)
-        self.locate.setToolTip(
-            "Sends your saved street address to the U.S. Census Bureau's geocoder, which "
-            "answers with your congressional district"
-        )
-        self.locate.clicked.connect(self.locate_requested.emit)
-        side_layout.addWidget(self.locate)
-        self.house_link = note_label(
-            f"Or look it up on the House's own page: {HOUSE_FIND}", side, self.links
-        )
-        side_layout.addWidget(self.house_link)
+        splitter.addWidget(self._recipients_column(splitter))
         self.tabs = QTabWidget(splitter)
         self.tabs.setAccessibleName("Letters")
-        splitter.setSizes([240, 740])
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self._guidance_column(splitter))
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 640, 260])
         layout.addWidget(splitter, 1)
         self.notes_box = QVBoxLayout()
         layout.addLayout(self.notes_box)
         self.notes: list[QLabel] = []
         self._fill_recipients(self.officials)
 
+    def _fill_templates(self) -> None:
+        if self.action.sample_messages:
+            self.template.addItem("The article's sample letter", SAMPLE)
+        else:
+            self.template.addItem("For each office", None)
+        everyone = list(self.officials.everyone())
+        for other in samples_for(self.stored.article, self.action, everyone):
+            self.template.addItem(
+                f"Sample letter of action {other.number}: {other.title}",
+                f"{OTHER_SAMPLE}{other.number}",
+            )
+        for info in self.templates.available():
+            if info.name != SAMPLE_TEMPLATE:
+                self.template.addItem(info.name.replace("_", " ").capitalize(), info.name)
+
+    def _recipients_column(self, parent: QWidget) -> QWidget:
+        side = QWidget(parent)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel("Recipients", side))
+        self.recipients = QListWidget(side)
+        self.recipients.setAccessibleName("Recipients")
+        self.recipients.itemChanged.connect(lambda _: self._sync_pages())
+        column.addWidget(self.recipients)
+        self.locate = QPushButton("Find My District from My Address", side)
+        self.locate.setToolTip(
+            "Sends your saved street address to the U.S. Census Bureau's geocoder, which "
+            "answers with your congressional district"
+        )
+        self.locate.clicked.connect(self.locate_requested.emit)
+        column.addWidget(self.locate)
+        self.house_link = note_label(
+            f"Or look it up on the House's own page: {HOUSE_FIND}", side, self.links
+        )
+        column.addWidget(self.house_link)
+        return side
+
+    def _guidance_column(self, parent: QWidget) -> QWidget:
+        """What the article tells the reader to do: beside the letters, never in them."""
+        scroll = QScrollArea(parent)
+        scroll.setWidgetResizable(True)
+        scroll.setAccessibleName("What the article suggests")
+        inner = QWidget(scroll)
+        column = QVBoxLayout(inner)
+        heading = QLabel("<b>What the article suggests</b>", inner)
+        column.addWidget(heading)
+        lines = guidance(self.action) or ["The article gives no instructions for this action."]
+        self.guidance = [note_label(line, inner, self.links) for line in lines]
+        for label in self.guidance:
+            column.addWidget(label)
+        tip = QLabel(
+            "These are for you, not for the letter. Say in your own words why this matters to "
+            "you where the letter says [Why this matters to you].",
+            inner,
+        )
+        tip.setWordWrap(True)
+        tip.setEnabled(False)  # muted
+        column.addWidget(tip)
+        if self.template.count() and any(
+            str(self.template.itemData(i) or "").startswith(OTHER_SAMPLE)
+            for i in range(self.template.count())
+        ):
+            offer = QLabel(
+                "Another action of this article has a sample letter for your officials: "
+                "choose it under Template.",
+                inner,
+            )
+            offer.setWordWrap(True)
+            column.addWidget(offer)
+        column.addStretch(1)
+        scroll.setWidget(inner)
+        return scroll
+
     def set_officials(self, officials: MyOfficials) -> None:
         """The reader's officials changed (their district was found): list them again."""
         self.officials = officials
         self._fill_recipients(officials)
-        self.rebuild()
+        self._sync_pages()
 
     def _fill_recipients(self, officials: MyOfficials) -> None:
         choice = recipient_choice(self.action, officials, self._only)
+        chosen = set(choice.chosen)
+        keys = {official.key for official in choice.everyone}
+        if self._focus is not None and self._focus.recipient_key in keys:
+            chosen = {self._focus.recipient_key}
+        chosen |= {key for key, draft in self._drafts.items() if key in keys and draft.edited}
+        chosen |= {key for key in self.by_key if key in keys}  # letters being written stay
         self.recipients.blockSignals(True)
         self.recipients.clear()
         for official in choice.everyone:
             item = QListWidgetItem(official.display_name, self.recipients)
             item.setData(Qt.ItemDataRole.UserRole, official)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = official.key in choice.chosen
+            checked = official.key in chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.recipients.blockSignals(False)
         undecided = Need.DISTRICT in choice.needs or Need.DISTRICT in officials.needs
@@ -280,6 +227,11 @@ class ComposerDialog(QDialog):
         for label in self.notes:
             self.notes_box.addWidget(label)
 
+    @property
+    def pages(self) -> list[LetterPage]:
+        """The letters, in the order of their tabs."""
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+
     def chosen_recipients(self) -> list[Official]:
         return [
             self.recipients.item(row).data(Qt.ItemDataRole.UserRole)
@@ -287,9 +239,11 @@ class ComposerDialog(QDialog):
             if self.recipients.item(row).checkState() == Qt.CheckState.Checked
         ]
 
-    def rebuild(self) -> None:
-        self.tabs.clear()
-        self.pages = []
+    # --- letters ------------------------------------------------------------------------
+    def _compose(self, recipients: list[Official]) -> list[Letter] | None:
+        """Letters from the chosen template, or None (and the reason shown) when it fails."""
+        if not recipients:
+            return []
         template = self.template.currentData()
         try:
             letters = self.session.compose(
@@ -298,24 +252,139 @@ class ComposerDialog(QDialog):
                 self.officials,
                 self.profile,
                 template=template or None,
-                recipients=self.chosen_recipients(),
+                recipients=recipients,
             )
         except LetterTemplateError as exc:
             self.error.setText(f"This template cannot be used: {exc}")
             self.error.show()
-            return
+            return None
         self.error.hide()
-        for letter in letters:
-            page = LetterPage(letter, self.links, self._print, self.tabs)
-            page.sent.connect(self._record)
-            self.pages.append(page)
-            self.tabs.addTab(page, letter.recipient.name)
+        return letters
 
-    def _record(self, letter: Letter, route: Route) -> None:
-        self.session.record_delivery(self.stored.id, self.action.number, letter, route)
-        self.letter_sent.emit(letter, route)
+    def _sync_pages(self) -> None:
+        """One page per ticked recipient, in the list's order. Unticking hides a letter; its
+        draft stays, and ticking brings it back."""
+        chosen = self.chosen_recipients()
+        keys = [official.key for official in chosen]
+        for key in [k for k in self.by_key if k not in keys]:
+            page = self.by_key.pop(key)
+            self._keep_now(page)
+            self.tabs.removeTab(self.tabs.indexOf(page))
+            page.deleteLater()
+        new = [official for official in chosen if official.key not in self.by_key]
+        letters = self._compose(new)
+        for letter in letters or []:
+            self._add_page(letter)
+        current = self.tabs.currentWidget()
+        for position, key in enumerate(k for k in keys if k in self.by_key):
+            page = self.by_key[key]
+            if self.tabs.indexOf(page) != position:
+                self.tabs.removeTab(self.tabs.indexOf(page))
+                self.tabs.insertTab(position, page, page.letter.recipient.name)
+        if current is not None and self.tabs.indexOf(current) >= 0:
+            self.tabs.setCurrentWidget(current)
 
-    def _print(self, letter: Letter, to_pdf: bool) -> bool:
+    def _add_page(self, letter: Letter) -> LetterPage:
+        key = letter.recipient.key
+        page = LetterPage(
+            letter,
+            self.links,
+            self._print,
+            self._context.confirm,
+            record=self._drafts.get(key),
+            parent=self.tabs,
+        )
+        page.edited.connect(self._page_edited)
+        page.delivered.connect(self._deliver)
+        page.sent_marked.connect(self._mark_sent)
+        page.start_over.connect(self._start_over)
+        self.by_key[key] = page
+        self.tabs.addTab(page, letter.recipient.name)
+        return page
+
+    def _template_changed(self) -> None:
+        """Write the letters again from the new template, except those the reader edited."""
+        pages = list(self.by_key.values())
+        letters = self._compose([page.letter.recipient for page in pages])
+        for page, letter in zip(pages, letters or [], strict=False):
+            page.replace_letter(letter)
+
+    def _start_over(self, page: LetterPage) -> None:
+        letters = self._compose([page.letter.recipient])
+        if letters:
+            page.start_again(letters[0])
+
+    # --- drafts -------------------------------------------------------------------------
+    def _page_edited(self, page: LetterPage) -> None:
+        if page.is_edited:
+            self.drafts.changed(page.letter.recipient.key, page.edited_letter(), page.letter_id)
+
+    def _draft_saved(self, key: object, letter_id: int) -> None:
+        page = self.by_key.get(str(key))
+        if page is not None:
+            page.letter_id = letter_id
+
+    def _keep_now(self, page: LetterPage) -> None:
+        """A page going away: its changes are saved before it goes."""
+        if page.is_edited and page.status != "sent":
+            self.drafts.changed(page.letter.recipient.key, page.edited_letter(), page.letter_id)
+
+    def unsent_edits(self) -> list[LetterPage]:
+        return [p for p in self.by_key.values() if p.is_edited and p.status not in ("sent",)]
+
+    def keep_drafts_now(self) -> None:
+        """Save every changed letter at once, on this thread (the app is closing)."""
+        for page in self.unsent_edits():
+            self._keep_now(page)
+        self.drafts.save_now()
+
+    # --- sending ------------------------------------------------------------------------
+    def _deliver(self, page: LetterPage, route: Route) -> None:
+        """A way out worked: keep it on the letter's record (not as a send)."""
+        letter = page.edited_letter()
+        key = letter.recipient.key
+        self.drafts.forget(key)
+        saved: list[int] = []
+        if not self._context.save(
+            lambda: saved.append(
+                self.session.deliver_letter(
+                    self.stored.id, self.action.number, letter, route, page.letter_id
+                )
+            )
+        ):
+            return
+        page.letter_id = saved[0]
+        page.show_status(self.session.letter(saved[0]))
+        self.letter_delivered.emit(letter, route, saved[0])
+
+    def _mark_sent(self, page: LetterPage) -> None:
+        letter = page.edited_letter()
+        self.drafts.forget(letter.recipient.key)
+        records: list[LetterRecord] = []
+
+        def mark() -> None:
+            letter_id = self.session.save_letter(
+                self.stored.id,
+                self.action.number,
+                letter,
+                letter_id=page.letter_id,
+                edited=page.is_edited,
+            )
+            records.append(self.session.mark_letter_sent(letter_id))
+
+        if self._context.save(mark):
+            page.letter_id = records[0].id
+            page.show_status(records[0])
+            self.letter_sent.emit(records[0])
+
+    def letter_marked(self, record: LetterRecord) -> None:
+        """The reader answered "Sent" for a letter shown here: show it."""
+        for page in self.by_key.values():
+            if page.letter_id == record.id:
+                page.show_status(record)
+
+    def _print(self, letter: Letter, to_pdf: bool) -> str | None:
+        """Print or save the letter: None when cancelled, "" when done, else why not."""
         from advocate_app.gui.letters.printing import print_letters, write_pdf
 
         if to_pdf:
@@ -324,14 +393,57 @@ class ComposerDialog(QDialog):
                 self, "Save the letter as PDF", name, "PDF (*.pdf)"
             )
             if not path:
-                return False
-            write_pdf([letter], self.profile, Path(path))
-            return True
+                return None
+            try:
+                write_pdf([letter], self.profile, Path(path))
+            except OSError as exc:
+                return f"The PDF was not saved: {exc.strerror or exc}."
+            return ""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        print_letters([letter], self.profile, printer)
-        return True
+            return None
+        if not print_letters([letter], self.profile, printer):
+            return "The letter could not be printed; check your printer and try again."
+        return ""
+
+    # --- closing ------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._may_close():
+            self.drafts.flush()
+            self.drafts.close()
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+    def reject(self) -> None:  # Escape
+        if self._may_close():
+            self.drafts.flush()
+            self.drafts.close()
+            super().reject()
+
+    def _may_close(self) -> bool:
+        """Letters the reader changed and did not send: keep them as drafts, discard them,
+        or stay."""
+        unsent = self.unsent_edits()
+        if not unsent:
+            return True
+        names = ", ".join(page.letter.recipient.display_name for page in unsent)
+        answer = self._context.choose(
+            "Your letters are not sent",
+            f"You changed your letters to {names} and have not sent them. Keep them as drafts? "
+            "They open here again, and are listed in Letters ▸ Drafts.",
+            [KEEP, DISCARD, STAY],
+        )
+        if answer == KEEP:
+            for page in unsent:
+                self._keep_now(page)
+            return True
+        if answer == DISCARD:
+            for page in unsent:
+                never_out = page.status in ("", "draft")  # delivered letters are records
+                self.drafts.discard(page.letter.recipient.key, page.letter_id, delete=never_out)
+            return True
+        return False

@@ -1,5 +1,6 @@
 """Letters from the window: open the composer for an action (after finding the reader's
-officials in the background), Sent Letters, and Letter Templates."""
+officials and drafts in the background), ask after a letter went out whether it was sent,
+Sent Letters, Drafts and Letter Templates."""
 
 from __future__ import annotations
 
@@ -9,22 +10,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from advocate_app.core.letters.routes import Route
+from advocate_app.core.letters.routes import DELIVERED, Route
 from advocate_app.gui.context import AppContext
+from advocate_app.gui.letters.send_questions import SendQuestions
 
 if TYPE_CHECKING:
     from advocate_app.core.letters.compose import Letter
     from advocate_app.core.officials.model import Official
+    from advocate_app.core.store.letters import LetterRecord
     from advocate_app.gui.letters.composer import ComposerDialog
-    from advocate_app.gui.letters.letters_dialogs import SentLettersDialog, TemplatesDialog
+    from advocate_app.gui.letters.letters_dialogs import LetterListDialog, TemplatesDialog
 
 TASK = "letters"
-SENT_WORDS = {
-    Route.COPY: "copied",
-    Route.CONTACT_FORM: "copied, contact page opened",
-    Route.EMAIL: "opened in your mail program",
-    Route.PRINT: "printed",
-}
 
 
 class Letters(QObject):
@@ -38,8 +35,11 @@ class Letters(QObject):
         self._parent = parent
         self._current_article = current_article
         self.composer: ComposerDialog | None = None
-        self.sent_letters: SentLettersDialog | None = None
+        self.sent_letters: LetterListDialog | None = None
+        self.drafts: LetterListDialog | None = None
         self.templates_dialog: TemplatesDialog | None = None
+        self.questions = SendQuestions(context, self)
+        self.questions.answered.connect(self._answered)
         context.bus.changed.connect(self._follow)
 
     def write_to_official(self, official: Official) -> bool:
@@ -56,31 +56,47 @@ class Letters(QObject):
             return False
         return self.write(stored.id, action.number, only=official)
 
-    def write(self, article_id: int, number: int, only: Official | None = None) -> bool:
-        """Open the composer for an action; the officials and the reader's details are found
-        in the background first (they may wait on the keychain and the ZIP data)."""
+    def write(
+        self,
+        article_id: int,
+        number: int,
+        only: Official | None = None,
+        focus: LetterRecord | None = None,
+    ) -> bool:
+        """Open the composer for an action; the officials, the reader's details and their
+        drafts are found in the background first (they may wait on the keychain and the ZIP
+        data). `focus` is a letter to open again (from Sent Letters or Drafts)."""
         found = self._context.session.action(article_id, number)
         if found is None:
+            self._context.status("That article or action is no longer in your library.")
             return False
         stored, action = found
+        if self.composer is not None and not self.composer.close():
+            # One composer at a time; the reader chose to stay with the letters open.
+            self.composer.raise_()
+            return False
 
         def load(session, _report, _cancelled):  # noqa: ANN001, ANN202
-            return session.my_officials(), session.load_profile().profile
+            officials = session.my_officials()
+            profile = session.load_profile().profile
+            return officials, profile, session.open_letters(article_id, number)
 
         def show(loaded) -> None:  # noqa: ANN001
             from advocate_app.gui.letters.composer import ComposerDialog
 
-            officials, profile = loaded
+            officials, profile, drafts = loaded
             composer = ComposerDialog(
-                self._context.session,
+                self._context,
                 stored,
                 action,
                 officials,
                 profile,
-                self._context.links,
                 self._parent,
                 only=only,
+                drafts=drafts,
+                focus=focus,
             )
+            composer.letter_delivered.connect(self._letter_delivered)
             composer.letter_sent.connect(self._letter_sent)
             composer.locate_requested.connect(lambda: self._locate(composer))
             composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -95,6 +111,13 @@ class Letters(QObject):
         if not started:
             self._context.status("Your letters are being prepared; one moment.")
         return started
+
+    def open_letter(self, record: LetterRecord) -> bool:
+        """From Sent Letters or Drafts: the letter's action in the composer, with this letter."""
+        if record.article_id is None:
+            self._context.status("That letter's article is no longer in your library.")
+            return False
+        return self.write(record.article_id, record.action_number, focus=record)
 
     def _locate(self, composer: ComposerDialog) -> None:
         """Find the reader's district from their address, then list their officials again."""
@@ -123,22 +146,51 @@ class Letters(QObject):
         if self.composer is composer:
             self.composer = None
 
-    def _letter_sent(self, letter: Letter, route: Route) -> None:
-        how = SENT_WORDS.get(route, str(route))
+    def _letter_delivered(self, letter: Letter, route: Route, letter_id: int) -> None:
+        how = DELIVERED.get(route, str(route))
         self._context.status(
-            f"Letter to {letter.recipient.name} {how}; it is saved in Sent Letters."
+            f"Letter to {letter.recipient.name} {how}. When you have sent it, say so: Advocate "
+            "asks when you come back, or use Mark as Sent."
         )
+        self.questions.queue(letter_id, letter.recipient.display_name, route)
 
-    def show_sent_letters(self, select: int | None = None) -> SentLettersDialog:
-        from advocate_app.gui.letters.letters_dialogs import SentLettersDialog
+    def _letter_sent(self, record: LetterRecord) -> None:
+        self._context.status(f"Your letter to {record.recipient_name} is counted as sent.")
+
+    def _answered(self, record: LetterRecord) -> None:
+        if self.composer is not None:
+            self.composer.letter_marked(record)
+
+    def show_sent_letters(self, select: int | None = None) -> LetterListDialog:
+        from advocate_app.gui.letters.letters_dialogs import LetterListDialog
 
         if self.sent_letters is None:
-            self.sent_letters = SentLettersDialog(self._context.session, self._parent, select)
+            self.sent_letters = LetterListDialog(
+                self._context, self.open_letter, self._parent, select
+            )
         else:
             self.sent_letters.reload(select)
         self.sent_letters.show()
         self.sent_letters.raise_()
         return self.sent_letters
+
+    def show_drafts(self) -> LetterListDialog:
+        from advocate_app.gui.letters.letters_dialogs import LetterListDialog
+
+        if self.drafts is None:
+            self.drafts = LetterListDialog(
+                self._context, self.open_letter, self._parent, drafts=True
+            )
+        else:
+            self.drafts.reload()
+        self.drafts.show()
+        self.drafts.raise_()
+        return self.drafts
+
+    def keep_drafts(self) -> None:
+        """The window is closing: save the letters being written, at once."""
+        if self.composer is not None:
+            self.composer.keep_drafts_now()
 
     def show_templates(self) -> TemplatesDialog:
         from advocate_app.gui.letters.letters_dialogs import TemplatesDialog
@@ -150,5 +202,6 @@ class Letters(QObject):
         return self.templates_dialog
 
     def _follow(self, changes) -> None:  # noqa: ANN001 - Changes
-        if self.sent_letters is not None and self.sent_letters.isVisible():
-            self.sent_letters.follow(changes)
+        for dialog in (self.sent_letters, self.drafts):
+            if dialog is not None and dialog.isVisible():
+                dialog.follow(changes)

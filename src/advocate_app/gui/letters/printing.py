@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from advocate_app.core.fs import atomic_path
 from advocate_app.core.letters.compose import Letter
 from advocate_app.core.profile.model import Profile
 
@@ -43,22 +44,35 @@ def letter_html(letter: Letter, sender: Profile) -> str:
     )
 
 
-def print_letters(letters: list[Letter], sender: Profile, device: QPagedPaintDevice) -> None:
-    """Print the letters on `device` (a QPrinter or a QPdfWriter), each from a new page."""
+def print_letters(letters: list[Letter], sender: Profile, device: QPagedPaintDevice) -> bool:
+    """Print the letters on `device` (a QPrinter or a QPdfWriter), each from a new page;
+    False when the printer reported an error."""
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)  # font sizes in the device's own units
     pages = [letter_html(letter, sender) for letter in letters]
     breaks = '<div style="page-break-before: always"></div>'
     document.setHtml(breaks.join(pages))
     document.print_(device)
+    state = getattr(device, "printerState", None)
+    if state is None:
+        return True
+    from PySide6.QtPrintSupport import QPrinter
+
+    return state() != QPrinter.PrinterState.Error
 
 
 def write_pdf(letters: list[Letter], sender: Profile, path: Path) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-    writer.setPageMargins(QMarginsF(25, 25, 25, 25), QPageLayout.Unit.Millimeter)
-    writer.setTitle(letters[0].subject if letters else "Letters")
-    print_letters(letters, sender, writer)
+    """Write the letters to a PDF at `path`, whole or not at all (OSError when it could not
+    be written)."""
+    with atomic_path(path) as partial:
+        writer = QPdfWriter(str(partial))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+        writer.setPageMargins(QMarginsF(25, 25, 25, 25), QPageLayout.Unit.Millimeter)
+        writer.setTitle(letters[0].subject if letters else "Letters")
+        print_letters(letters, sender, writer)
+        del writer  # the file is finished when the writer goes
+        if partial.stat().st_size == 0:
+            raise OSError(f"the PDF could not be written to {path}")
 
 
 def write_pdf_standalone(letters: list[Letter], sender: Profile, path: Path) -> None:

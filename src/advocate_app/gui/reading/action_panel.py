@@ -196,6 +196,12 @@ def tracking_text(action: Action, record: ActionRecord | None) -> str:
     if record.reached and expected:
         reached = len(record.reached)
         parts.append(f"{min(reached, expected)} of {expected} officials contacted")
+    if record.letters_waiting:
+        count = record.letters_waiting
+        parts.append(
+            f"{count} letter{'s' if count != 1 else ''} not marked as sent yet (Letters ▸ Sent "
+            "Letters)"
+        )
     if record.calls:
         official, outcome, _ = record.calls[-1]
         parts.append(f"last call: {official}, {outcome}")

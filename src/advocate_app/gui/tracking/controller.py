@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from advocate_app.core.officials.model import Official
 from advocate_app.core.store.tracking import CallOutcome
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.reading.action_panel import TrackRequest
@@ -60,14 +61,14 @@ class Tracking(QObject):
         def candidates(session, _report, _cancelled):  # noqa: ANN001, ANN202
             from advocate_app.core.letters.recipients import call_candidates
 
-            return [o.display_name for o in call_candidates(action, session.my_officials())]
+            return call_candidates(action, session.my_officials())
 
-        def ask(names: list[str]) -> None:
+        def ask(officials: list[Official]) -> None:
             from advocate_app.gui.tracking.tracking_dialogs import ask_call
 
-            call = ask_call(self._parent, names)
+            call = ask_call(self._parent, officials)
             if call is not None:
-                self.log_call(article_id, number, *call)
+                self.log_call(article_id, number, *call, known=officials)
 
         self._context.run(
             CALL_TASK, "Finding whom to call", candidates, on_done=ask, cancellable=False
@@ -77,9 +78,19 @@ class Tracking(QObject):
         """A note marks the action done too: notes say what was done."""
         self._context.save(lambda: self._context.session.add_note(article_id, number, note))
 
-    def log_call(self, article_id: int, number: int, official: str, outcome: CallOutcome) -> None:
+    def log_call(
+        self,
+        article_id: int,
+        number: int,
+        official: Official | str,
+        outcome: CallOutcome,
+        known: list[Official] | None = None,
+    ) -> None:
+        """Keep a call; a name typed in is matched to the official it means among `known`."""
         session = self._context.session
-        if self._context.save(lambda: session.log_call(article_id, number, official, outcome)):
+        if self._context.save(
+            lambda: session.log_call(article_id, number, official, outcome, known=known or [])
+        ):
             hint = (
                 " Nobody answered: the action stays open."
                 if outcome is CallOutcome.UNAVAILABLE

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advocate_app.core.officials.model import Official
 from advocate_app.core.store.tracking import CallOutcome
 
 OUTCOMES = {
@@ -50,13 +51,17 @@ def ask_follow_up(parent: QWidget) -> date | None:
     return when.date().toPython()
 
 
-def ask_call(parent: QWidget, officials: list[str]) -> tuple[str, CallOutcome] | None:
+def ask_call(
+    parent: QWidget, officials: list[Official]
+) -> tuple[Official | str, CallOutcome] | None:
+    """Whom the reader called (one of `officials`, or a name they typed) and how it went."""
     dialog = QDialog(parent)
     dialog.setWindowTitle("Log a call")
     form = QFormLayout(dialog)
     who = QComboBox(dialog)
     who.setEditable(True)
-    who.addItems(officials)
+    for official in officials:
+        who.addItem(official.display_name, official)
     who.setAccessibleName("Official called")
     outcome = QComboBox(dialog)
     for value, label in OUTCOMES.items():
@@ -72,7 +77,9 @@ def ask_call(parent: QWidget, officials: list[str]) -> tuple[str, CallOutcome] |
     form.addRow(buttons)
     if dialog.exec() != QDialog.DialogCode.Accepted or not who.currentText().strip():
         return None
-    return who.currentText().strip(), CallOutcome(outcome.currentData())
+    typed = who.currentText().strip()
+    chosen = next((o for o in officials if o.display_name == typed), None)
+    return chosen or typed, CallOutcome(outcome.currentData())
 
 
 def _ask(dialog: QDialog, form: QFormLayout) -> bool:

@@ -105,6 +105,7 @@ class WindowActions:
             "Update Directory from &Folder…", f.officials.update_directory_from_folder
         )
         self.sent_letters = self._action("&Sent Letters…", lambda: f.letters.show_sent_letters())
+        self.drafts = self._action("&Drafts…", f.letters.show_drafts)
         self.templates = self._action("Letter &Templates…", f.letters.show_templates)
         self.about = self._action("&About Advocate", v.show_about)
         self._menus()
@@ -161,6 +162,6 @@ class WindowActions:
         officials.addSeparator()
         officials.addActions([self.update_directory, self.update_directory_from])
         letters = bar.addMenu("&Letters")
-        letters.addActions([self.sent_letters, self.templates])
+        letters.addActions([self.sent_letters, self.drafts, self.templates])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about)

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         links: LinkPolicy | None = None,
         notify: Callable[[str, str, str], None] | None = None,
         confirm: Callable[[str, str], bool] | None = None,
+        choose: Callable[[str, str, list[str]], str | None] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
             status=self.show_status,
             notify=notify,
             confirm=confirm or self._ask,
+            choose=choose or self._choose,
         )
         self._setup_ui()
         self._setup_features()
@@ -241,8 +243,18 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         return box.exec() == QMessageBox.StandardButton.Yes
 
+    def _choose(self, title: str, question: str, answers: list[str]) -> str | None:
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = {
+            box.addButton(answer, QMessageBox.ButtonRole.ActionRole): answer for answer in answers
+        }
+        box.exec()
+        return buttons.get(box.clickedButton())
+
     # --- closing -----------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.letters.keep_drafts()  # before the library closes: nothing typed is lost
         self.tasks.cancel_all()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_splitter(self.splitter.saveState())
