@@ -6,12 +6,16 @@ from PySide6.QtCore import QUrl
 
 
 class Opened:
-    """Records the links the window asked the system to open."""
+    """Records the links the window asked the system to open; `works = False` is a computer
+    with no browser or mail program that can start."""
 
     def __init__(self) -> None:
         self.urls: list[str] = []
+        self.works = True
 
     def __call__(self, url: QUrl) -> bool:
+        if not self.works:
+            return False
         self.urls.append(url.toString())
         return True
 

@@ -36,13 +36,14 @@ def name_key(name: str) -> str:
 def match_name(name: str, candidates: Sequence[tuple[str, str]]) -> str | None:
     """The key of the one candidate (key, name) that `name` means, or None.
 
-    The same words match first; else a surname shared with exactly one candidate ("Murray",
-    "Patricia Murray" for "Patty Murray"). Two candidates with that surname match neither.
+    The same words match first, in any order ("Murray, Patty"); else a surname shared with
+    exactly one candidate ("Murray", "Patricia Murray" for "Patty Murray"). Two candidates
+    with that surname match neither.
     """
     words = name_words(name)
     if not words:
         return None
-    exact = {key for key, other in candidates if name_words(other) == words}
+    exact = {key for key, other in candidates if sorted(name_words(other)) == sorted(words)}
     if len(exact) == 1:
         return exact.pop()
     if exact:

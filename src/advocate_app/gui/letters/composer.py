@@ -74,6 +74,7 @@ class ComposerDialog(QDialog):
         self.templates = self.session.templates
         self.links = context.links
         self.by_key: dict[str, LetterPage] = {}  # the letters being written, by recipient
+        self._set_aside: dict[str, LetterPage] = {}  # unticked: kept as they were
         self._drafts = dict(drafts or {})
         if focus is not None:
             self._drafts[focus.recipient_key] = focus
@@ -270,7 +271,12 @@ class ComposerDialog(QDialog):
             page = self.by_key.pop(key)
             self._keep_now(page)
             self.tabs.removeTab(self.tabs.indexOf(page))
-            page.deleteLater()
+            page.hide()
+            self._set_aside[key] = page
+        for key in [k for k in keys if k in self._set_aside]:
+            page = self._set_aside.pop(key)
+            self.by_key[key] = page
+            self.tabs.addTab(page, page.letter.recipient.name)
         new = [official for official in chosen if official.key not in self.by_key]
         letters = self._compose(new)
         for letter in letters or []:
@@ -304,7 +310,7 @@ class ComposerDialog(QDialog):
 
     def _template_changed(self) -> None:
         """Write the letters again from the new template, except those the reader edited."""
-        pages = list(self.by_key.values())
+        pages = [*self.by_key.values(), *self._set_aside.values()]
         letters = self._compose([page.letter.recipient for page in pages])
         for page, letter in zip(pages, letters or [], strict=False):
             page.replace_letter(letter)
@@ -320,7 +326,7 @@ class ComposerDialog(QDialog):
             self.drafts.changed(page.letter.recipient.key, page.edited_letter(), page.letter_id)
 
     def _draft_saved(self, key: object, letter_id: int) -> None:
-        page = self.by_key.get(str(key))
+        page = self.by_key.get(str(key)) or self._set_aside.get(str(key))
         if page is not None:
             page.letter_id = letter_id
 
@@ -330,7 +336,9 @@ class ComposerDialog(QDialog):
             self.drafts.changed(page.letter.recipient.key, page.edited_letter(), page.letter_id)
 
     def unsent_edits(self) -> list[LetterPage]:
-        return [p for p in self.by_key.values() if p.is_edited and p.status not in ("sent",)]
+        """Letters the reader changed and did not send, ticked or set aside."""
+        pages = [*self.by_key.values(), *self._set_aside.values()]
+        return [p for p in pages if p.is_edited and p.status != "sent"]
 
     def keep_drafts_now(self) -> None:
         """Save every changed letter at once, on this thread (the app is closing)."""

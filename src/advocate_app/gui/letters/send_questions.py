@@ -46,6 +46,9 @@ class SendQuestions(QObject):
         """Ask about this letter when the reader is next back (once per letter)."""
         if not self._context.settings.ask_if_sent(str(route)):
             return
+        record = self._context.session.letter(letter_id)
+        if record is None or record.sent:
+            return  # sent already: going out again is no new letter
         self.pending = [p for p in self.pending if p.letter_id != letter_id]
         self.pending.append(Pending(letter_id, name, route))
 

@@ -244,8 +244,11 @@ class MainWindow(QMainWindow):
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def _choose(self, title: str, question: str, answers: list[str]) -> str | None:
-        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the question may quote an article
+        box.setText(question)
         buttons = {
             box.addButton(answer, QMessageBox.ButtonRole.ActionRole): answer for answer in answers
         }
