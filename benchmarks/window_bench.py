@@ -41,6 +41,7 @@ def bench_window(data_dir: Path) -> dict[str, float]:
     app_ms = [ms for ms, _ in app_runs]
     _, switching = _timed_child(["switch", str(data_dir)])
     _, huge = _timed_child(["huge", str(data_dir.parent / "huge")])
+    _, typing = _timed_child(["typing", str(data_dir)])
     return {
         "startup_bare_ms": round(statistics.median(bare)),
         "startup_app_ms": round(statistics.median(app_ms)),
@@ -51,6 +52,10 @@ def bench_window(data_dir: Path) -> dict[str, float]:
         "show_article_p95_ms": switching["p95_ms"],
         "show_999_actions_ms": huge["show_ms"],
         "show_999_actions_more_mb": huge["more_mb"],
+        "typing_10k_letter_p95_ms": typing["keystroke_p95_ms"],
+        "typing_10k_letter_max_ms": typing["keystroke_max_ms"],
+        "draft_save_ui_max_ms": typing["save_ui_max_ms"],
+        "draft_save_total_ms": typing["save_total_ms"],
     }
 
 
@@ -157,6 +162,66 @@ def _huge(data_dir: Path) -> dict[str, float]:
     return {"show_ms": round(shown), "more_mb": round(_current_rss_mb() - before, 1)}
 
 
+def _typing(data_dir: Path) -> dict[str, float]:
+    """Typing into a 10,000-character letter: what each keystroke costs the window's thread
+    (the checks, the highlights, noting the draft), and what saving the draft costs it."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window, instance = _open_window(data_dir)
+    session = window.session
+    article_id, number = next(
+        (summary.id, action.number)
+        for summary in session.library.list()
+        for action in session.article(summary.id).article.actions
+        if action.contacts_officials
+    )
+    from advocate_app.core.officials.model import MyOfficials, OfficeKind, Official
+    from advocate_app.core.profile.model import Profile
+    from advocate_app.gui.letters.composer import ComposerDialog
+
+    senator = Official(
+        "Ann Alder", "Senator", "Dear Senator Alder", OfficeKind.SENATOR, bioguide="B1"
+    )
+    stored, action = session.action(article_id, number)
+    composer = ComposerDialog(
+        window.context, stored, action, MyOfficials(senators=(senator,)), Profile(), window,
+        only=senator,
+    )  # fmt: skip
+    composer.show()
+    page = composer.pages[0]
+    paragraph = "My neighbours and I depend on this. " * 14  # about 500 characters
+    page.body.setPlainText(
+        "Dear Senator Alder,\n\n[Why this matters to you]\n\n" + (paragraph + "\n\n") * 20
+    )
+    QApplication.processEvents()
+    keystrokes = []
+    for _ in range(200):
+        started = time.perf_counter()
+        page.body.insertPlainText("y")
+        keystrokes.append((time.perf_counter() - started) * 1000)
+    keeper = composer.drafts
+    saves_ui, totals = [], []
+    for n in range(20):
+        page.body.insertPlainText(str(n))
+        started = time.perf_counter()
+        keeper.flush()
+        saves_ui.append((time.perf_counter() - started) * 1000)
+        loop = QEventLoop()
+        while window.tasks.busy():
+            QTimer.singleShot(1, loop.quit)
+            loop.exec()
+        totals.append((time.perf_counter() - started) * 1000)
+    keystrokes.sort()
+    instance.close()
+    return {
+        "keystroke_p95_ms": round(keystrokes[int(0.95 * (len(keystrokes) - 1))], 2),
+        "keystroke_max_ms": round(keystrokes[-1], 2),
+        "save_ui_max_ms": round(max(saves_ui), 2),
+        "save_total_ms": round(statistics.median(totals), 1),
+    }
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     folder = Path(sys.argv[2]) if len(sys.argv) > 2 else None
@@ -165,6 +230,7 @@ if __name__ == "__main__":
         "app": lambda: _app(folder),
         "switch": lambda: _switch(folder),
         "huge": lambda: _huge(folder),
+        "typing": lambda: _typing(folder),
     }
     print(json.dumps(children[mode]()), flush=True)
     # Measured up to a usable window; tearing down the interpreter is not part of it.

@@ -112,3 +112,48 @@ def test_old_spellings_still_work(capsys, ready, data_dir):
     assert written[0]["body"] == "Dear President,\nmy own words.\n"
     bad = run_cli(capsys, "letter", str(ready["001"]), "--to", "congress")
     assert bad.code == 2 and "invalid choice" in bad.err
+
+
+def test_cli_counts_a_letter_only_when_the_reader_says_it_was_sent(capsys, ready, data_dir):
+    article = str(ready["001"])
+    shown = run_cli(capsys, "letter", article, "--to", "senators")
+    assert shown.code == 0 and "Before sending: Your own words" not in shown.out  # a sample
+    assert run_cli(capsys, "letters").err.strip() == "No letters yet."  # shown is not sent
+
+    sent = run_cli(capsys, "letter", article, "--to", "senators", "--sent", "--json")
+    assert sent.code == 0 and "Counted 2 letter(s) as sent." in sent.err
+    ids = [letter["letter_id"] for letter in sent.json()]
+    listed = run_cli(capsys, "letters", "--json").json()
+    assert sorted(item["id"] for item in listed) == sorted(ids)
+    assert {item["status"] for item in listed} == {"sent ✓"}
+
+    # A call to one of them by another spelling is the same official.
+    run_cli(capsys, "call", article, "2", "--official", "Sen. Birch", "--outcome", "contacted")
+    summary = run_cli(capsys, "activity", "--json").json()
+    assert summary["letters_sent"] == 2
+    with Session.open(data_dir) as session:
+        assert session.records(ready["001"])[2].reached == ("Ann Alder", "Bea Birch")
+
+    undone = run_cli(capsys, "sent", str(ids[0]), "--undo")
+    assert undone.code == 0 and "not sent" in undone.out
+    assert run_cli(capsys, "activity", "--json").json()["letters_sent"] == 1
+    assert run_cli(capsys, "sent", str(ids[0])).out.endswith(": sent.\n")
+    assert "there is no letter 999" in run_cli(capsys, "sent", "999").err
+    refused = run_cli(capsys, "letters", "--delete", str(ids[0]))
+    assert refused.code == 1 and "sent letters stay in your record" in refused.err
+
+
+def test_cli_drafts_are_listed_and_deleted(capsys, ready, data_dir):
+    from advocate_app.core.letters.compose import Letter
+    from advocate_app.core.letters.routes import Route
+    from advocate_app.core.officials.model import OfficeKind, Official
+
+    official = Official("Bea Birch", "Senator", "Dear Senator Birch", OfficeKind.SENATOR)
+    with Session.open(data_dir) as session:
+        draft = session.save_letter(
+            ready["001"], 2, Letter(official, "S", "Draft.", Route.COPY, "", None, (), ())
+        )
+    listed = run_cli(capsys, "letters", "--drafts")
+    assert f"{draft:>5}" in listed.out and "draft" in listed.out and "Bea Birch" in listed.out
+    assert run_cli(capsys, "letters", "--delete", str(draft)).code == 0
+    assert run_cli(capsys, "letters", "--drafts").err.strip() == "No drafts."
