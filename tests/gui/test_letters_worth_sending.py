@@ -7,13 +7,14 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from advocate_app.core.letters.checks import PERSONAL
 from advocate_app.core.officials.directory import update_directory
 from advocate_app.core.profile.storage import ProfileStore
 from advocate_app.gui.letters.drafts import PAUSE_MS
 from tests.support.data import ADA, SITE_TITLE, write_directory
+from tests.support.paths import SCREENSHOTS
 from tests.support.qt import select_title
 
 BARE_TITLE_START = "President Donald Trump, soon on his way"
@@ -62,6 +63,11 @@ def test_a_template_letter_for_a_news_article_is_in_the_readers_voice(
         assert PERSONAL in body and "a constituent from Seattle, WA 98104" in body
         assert len(page.body.extraSelections()) == 1  # the marked paragraph, highlighted
         assert "Your own words are missing" in page.checks.text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, size in (("small", (820, 560)), ("large", (1400, 900))):
+        composer.resize(*size)
+        QApplication.processEvents()
+        assert composer.grab().save(str(SCREENSHOTS / f"composer_guidance_{name}.png"))
     page = composer.pages[0]
     page.body.setPlainText(page.body.toPlainText().replace(PERSONAL, "My clinic closed."))
     assert page.checks.text() == "Ready to send." and page.body.extraSelections() == []
@@ -210,6 +216,8 @@ def test_sent_letters_show_status_and_reopen_a_letter(open_window, library_path,
         "copied — Contact Elected Officials",
     ]
     assert "Status: copied." in history.details.text() and "Copied " in history.details.text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert history.grab().save(str(SCREENSHOTS / "sent_letters.png"))
     qtbot.mouseClick(history.sent_button, Qt.MouseButton.LeftButton)
     assert "Ann Alder · sent ✓" in history.list.item(0).text()
     assert history.sent_button.text() == "Mark as Not Sent"

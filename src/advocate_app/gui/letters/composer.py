@@ -103,14 +103,18 @@ class ComposerDialog(QDialog):
         self.error.hide()
         layout.addWidget(self.error)
 
+        # Beside the letters: whom they go to, and what the article suggests doing.
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self._recipients_column(splitter))
+        side = self._recipients_column(splitter)
+        side.layout().addWidget(self._guidance_column(side), 1)
+        side.setMinimumWidth(210)
+        splitter.addWidget(side)
         self.tabs = QTabWidget(splitter)
         self.tabs.setAccessibleName("Letters")
         splitter.addWidget(self.tabs)
-        splitter.addWidget(self._guidance_column(splitter))
+        splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 640, 260])
+        splitter.setSizes([280, 840])
         layout.addWidget(splitter, 1)
         self.notes_box = QVBoxLayout()
         layout.addLayout(self.notes_box)
@@ -139,6 +143,7 @@ class ComposerDialog(QDialog):
         column.addWidget(QLabel("Recipients", side))
         self.recipients = QListWidget(side)
         self.recipients.setAccessibleName("Recipients")
+        self.recipients.setMaximumHeight(140)  # a handful of people; the guidance gets the rest
         self.recipients.itemChanged.connect(lambda _: self._sync_pages())
         column.addWidget(self.recipients)
         self.locate = QPushButton("Find My District from My Address", side)
@@ -158,9 +163,12 @@ class ComposerDialog(QDialog):
         """What the article tells the reader to do: beside the letters, never in them."""
         scroll = QScrollArea(parent)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setAccessibleName("What the article suggests")
         inner = QWidget(scroll)
         column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 8, 0, 0)
         heading = QLabel("<b>What the article suggests</b>", inner)
         column.addWidget(heading)
         lines = guidance(self.action) or ["The article gives no instructions for this action."]

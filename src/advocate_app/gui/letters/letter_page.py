@@ -126,9 +126,14 @@ class LetterPage(QWidget):
         trouble.addWidget(self.copy_address)
         layout.addLayout(trouble)
         layout.addLayout(self._buttons())
+        # What happened to it so far, beside what the reader can say about it.
         self.state = _plain_label("", self)
         self.state.setAccessibleName("Letter status")
-        layout.addWidget(self.state)
+        record_row = QHBoxLayout()
+        record_row.addWidget(self.state, 1)
+        record_row.addWidget(self.start_over_button)
+        record_row.addWidget(self.sent_button)
+        layout.addLayout(record_row)
 
     def _buttons(self) -> QHBoxLayout:
         letter = self.letter
@@ -167,8 +172,6 @@ class LetterPage(QWidget):
         ):
             row.addWidget(button)
         row.addStretch(1)
-        row.addWidget(self.start_over_button)
-        row.addWidget(self.sent_button)
         return row
 
     # --- the text ---------------------------------------------------------------------

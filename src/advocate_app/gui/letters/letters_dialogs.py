@@ -67,6 +67,7 @@ class LetterListDialog(QDialog):
         layout.addWidget(self.details)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text.setAccessibleName("Letter")
         layout.addWidget(self.text, 2)
         layout.addLayout(self._buttons())
