@@ -6,12 +6,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QGuiApplication
 
 from advocate_app.core.session import Session
 from advocate_app.gui.links import LinkPolicy
 from advocate_app.gui.settings import WindowSettings
 from advocate_app.gui.window.main_window import MainWindow
 from tests.support.qt import Opened
+
+
+@pytest.fixture(autouse=True)
+def same_text_size(qapp):
+    """The text size is the application's font: each test starts from the system's."""
+    font = QFont(QGuiApplication.font())
+    yield
+    QGuiApplication.setFont(font)
 
 
 @pytest.fixture

@@ -237,15 +237,16 @@ def delete(env: Env) -> None:
 
 
 def text_size(env: Env) -> None:
-    reader = env.window.reader
-    size = reader.point_size()
+    window = env.window
+    parts = (window.reader, window.list_pane.view, window.action_panel.cards[0].title)
+    size = window.reader.font().pointSize()
     trigger(env, "Larger Text")
-    assert reader.point_size() == size + 1
+    assert [part.font().pointSize() for part in parts] == [size + 1] * 3  # all of it
     trigger(env, "Smaller Text")
     trigger(env, "Smaller Text")
-    assert reader.point_size() == size - 1
+    assert window.reader.font().pointSize() == size - 1
     trigger(env, "Actual Size")
-    assert reader.point_size() != size - 1
+    assert [part.font().pointSize() for part in parts] == [size] * 3
 
 
 def activity(env: Env) -> None:

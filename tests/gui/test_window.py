@@ -138,21 +138,21 @@ def test_deleting_for_good_happens_when_the_window_closes(
 
 def test_font_size_filters_and_layout_are_remembered(open_window, library_path, qtbot, restart):
     window = open_window(library_path)
-    size = window.reader.point_size()
+    size = window.reader.font().pointSize()
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    assert window.reader.point_size() == size + 2
+    assert window.reader.font().pointSize() == size + 2
     qtbot.mouseClick(window.list_pane.status_buttons[StatusFilter.OPEN], Qt.MouseButton.LeftButton)
     window.list_pane.sort.setCurrentIndex(2)  # title
-    window.resize(760, 560)
-    window.splitter.setSizes([200, 300, 240])
+    window.resize(820, 600)
+    window.splitter.setSizes([210, 320, 270])
     sizes = window.splitter.sizes()
 
     again = restart(window)
-    assert again.reader.point_size() == size + 2
+    assert again.reader.font().pointSize() == size + 2
     assert again.list_pane.status_buttons[StatusFilter.OPEN].isChecked()
     assert again.list_pane.sort.currentText() == "Title A–Z"
-    assert (again.width(), again.height()) == (760, 560)
+    assert (again.width(), again.height()) == (820, 600)
     assert again.splitter.sizes() == sizes
 
 

@@ -27,3 +27,22 @@ def select_title(window, title: str) -> int:  # noqa: ANN001 - a MainWindow
             window.list_pane.select_row(row)
             return model.id_at(row)
     raise AssertionError(f"{title!r} is not in the list")
+
+
+def clipped_labels(root) -> list[str]:  # noqa: ANN001 - a QWidget
+    """The visible labels under `root` whose text does not fit their size: cut off at the side,
+    or wrapped onto more lines than they have room for."""
+    from PySide6.QtWidgets import QLabel
+
+    found = []
+    for label in root.findChildren(QLabel):
+        if not label.isVisibleTo(root) or not label.text() or label.width() <= 0:
+            continue
+        if label.wordWrap():
+            needed = label.heightForWidth(label.width())
+            if needed > label.height() + 2:
+                found.append(f"{label.text()[:60]!r}: needs {needed}px high, has {label.height()}")
+        elif label.sizeHint().width() > label.width() + 2 and label.pixmap().isNull():
+            needed = label.sizeHint().width()
+            found.append(f"{label.text()[:60]!r}: needs {needed}px wide, has {label.width()}")
+    return found

@@ -41,3 +41,12 @@ def plain_tip(text: str) -> str:
     """A tooltip that shows `text` as written. Qt renders a tooltip as rich text when it looks
     like markup, so the text is escaped and marked as rich text on purpose."""
     return f"<qt>{escape(text)}</qt>" if text else ""
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """A dialog whose messages grew (a check failed, a note appeared) grows with them, so no
+    message is squashed or cut; it never shrinks under the reader's hands."""
+    hint = window.sizeHint()
+    width, height = max(window.width(), hint.width()), max(window.height(), hint.height())
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)

@@ -25,6 +25,8 @@ STEP_BREAK = re.compile(
     r"(?:(?<=\s)|^)(?:-|•|\*(?!\*))[ \t]+"
     r"(?=\*\*[^*\n]{1,200}\*\*|[A-Z][^\s:]{0,30}(?:[ \t][^\s:]{1,30}){0,5}:\s)"
 )
+# A bullet inside a step: at a line's start, or after a sentence ends ("Call. - Write.").
+BULLET = re.compile(r"(?:^|\n|(?<=[.!?;:]))[ \t]*[-•][ \t]+(?=\S)")
 BOLD_LABEL = re.compile(r"^\*\*([^*\n]{1,200}?)\*\*[ \t]*:?[ \t]*(.*)$", re.S)
 PLAIN_LABEL = re.compile(r"^([A-Z][^:\n]{0,60}):[ \t]+(.*)$", re.S)
 SAMPLE_LABEL = re.compile(r"sample|message|letter|script|template|email text", re.I)
@@ -164,7 +166,7 @@ def _parse_item(
 ) -> Action:
     steps: list[Step] = []
     messages: list[str] = []
-    for segment in STEP_BREAK.split(_squash(raw)):
+    for segment in _bulleted(raw):
         segment = segment.strip().lstrip(":").strip()
         if not segment:
             continue
@@ -187,6 +189,15 @@ def _parse_item(
         sample_messages=tuple(messages),
         targets=detect_targets(title, step_tuple),
     )
+
+
+def _bulleted(raw: str) -> list[str]:
+    """The item's steps: split at labelled bullets, then at plain bullets that start a line or
+    follow a finished sentence, so "- First. - Second." is two steps, not one with dashes."""
+    segments = []
+    for piece in BULLET.split(raw.strip()):
+        segments.extend(STEP_BREAK.split(_squash(piece)))
+    return segments
 
 
 def _split_label(segment: str) -> tuple[str, str]:

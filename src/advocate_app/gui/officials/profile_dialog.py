@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from advocate_app.core.profile.model import PREFIXES, Profile, field_errors, normalized
 from advocate_app.core.profile.storage import StoredProfile
+from advocate_app.gui.widgets import grow_to_fit
 
 FIELDS = (
     ("first_name", "First name"),
@@ -49,6 +50,7 @@ class ProfileDialog(QDialog):
         #                                 came from)
         self.setWindowTitle("Your Details")
         self.setAccessibleName("Your details")
+        self.setMinimumWidth(480)
         self._setup_ui(stored)
 
     def _setup_ui(self, stored: StoredProfile) -> None:
@@ -61,6 +63,8 @@ class ProfileDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.prefix = QComboBox(self)
         self.prefix.addItems(list(PREFIXES))
         self.prefix.setEditable(True)
@@ -76,7 +80,8 @@ class ProfileDialog(QDialog):
             edit.setAccessibleName(label)
             edit.textChanged.connect(self._validate)
             error = QLabel(self)
-            error.setStyleSheet("color: #c0392b;")
+            error.setTextFormat(Qt.TextFormat.PlainText)
+            error.setStyleSheet("color: #b03a2e;")
             error.setWordWrap(True)
             error.hide()
             column = QVBoxLayout()
@@ -146,6 +151,8 @@ class ProfileDialog(QDialog):
             label.setVisible(bool(message))
             self.edits[name].setToolTip(message)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+        if self.isVisible():
+            grow_to_fit(self)
         return not problems
 
     def _save(self) -> None:

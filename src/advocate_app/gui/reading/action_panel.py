@@ -94,6 +94,7 @@ class ActionCard(QFrame):
         title.setWordWrap(True)
         title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         title.setBuddy(self.done_box)
+        self.title = title
         more = QToolButton(self)
         more.setText("More")
         more.setAccessibleName(f"More for action {action.number}")
@@ -121,11 +122,12 @@ class ActionCard(QFrame):
             layout.addWidget(muted_label(recipients, self))
 
         for step in action.steps:
-            text = (
-                f"<b>{escape(step.label)}:</b> {escape(step.text)}"
-                if step.label
-                else escape(step.text)
-            )
+            if step.label and step.text:
+                text = f"<b>{escape(step.label)}:</b> {escape(step.text)}"
+            elif step.label:
+                text = f"<b>{escape(step.label)}</b>"
+            else:
+                text = f"•&nbsp;{escape(step.text)}"  # a plain step, as a list item
             label = QLabel(text, self)
             label.setTextFormat(Qt.TextFormat.RichText)  # escaped above, even without tags
             label.setWordWrap(True)
@@ -235,7 +237,8 @@ class SampleMessage(QWidget):
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
         self.toggle.setAccessibleName(f"Show sample message {number}")
-        self.copy = QPushButton("Copy", self)
+        self.copy = QToolButton(self)  # compact: the card may be narrow
+        self.copy.setText("Copy")
         self.copy.setToolTip("Copy the sample message to the clipboard")
         self.copy.setAccessibleName(f"Copy sample message {number}")
         self.copy.clicked.connect(self._copy)
@@ -288,6 +291,7 @@ class ActionPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("What you can do")
+        self.setMinimumWidth(250)
         self.verticalScrollBar().valueChanged.connect(self._near_the_end)
         self.show_article(None)
 
@@ -307,6 +311,7 @@ class ActionPanel(QScrollArea):
         layout.setSpacing(10)
         self._layout = layout
         self.heading = QLabel(content)
+        self.heading.setWordWrap(True)
         self.heading.setAccessibleName("Action progress")
         layout.addWidget(self.heading)
         self.more = QPushButton(content)

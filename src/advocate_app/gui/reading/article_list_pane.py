@@ -65,6 +65,7 @@ class ArticleListPane(QWidget):
         self._setup_ui()
 
     def _setup_ui(self) -> None:
+        self.setMinimumWidth(230)  # the five filter buttons, whole
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.setSpacing(6)
@@ -104,6 +105,9 @@ class ArticleListPane(QWidget):
         self.category.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.category.setMinimumContentsLength(10)
         self.category.currentIndexChanged.connect(lambda _: self._apply_query())
+        self.category.currentTextChanged.connect(
+            lambda text: self.category.setToolTip(f"Show one category: {text}")
+        )
         self.sort = QComboBox(self)
         self.sort.setAccessibleName("Sort order")
         for order, label in SORT_LABELS.items():
@@ -128,6 +132,9 @@ class ArticleListPane(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setAccessibleName("Articles")
+        self.view.setAccessibleDescription(
+            "Your articles; bold ones are unread. Enter opens one, Delete removes it"
+        )
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         layout.addWidget(self.view, 1)
@@ -231,6 +238,16 @@ class ArticleListPane(QWidget):
             self.category.addItem(f"{name} ({count})", name)
         self.category.setCurrentIndex(max(0, self.category.findData(chosen or ALL_CATEGORIES)))
         self.category.blockSignals(False)
+        self._fit_popup(self.category)
+
+    def _fit_popup(self, box: QComboBox) -> None:
+        """The list that drops down shows whole names, however narrow the box is."""
+        metrics = box.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count())), default=0
+        )
+        box.view().setMinimumWidth(min(widest + 40, 640))
+        box.setToolTip(f"Show one category: {box.currentText()}")
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()

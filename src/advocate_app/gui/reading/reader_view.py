@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QFontMetricsF, QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from advocate_app.core.changes import Changes
@@ -17,7 +17,8 @@ from advocate_app.gui.reading.reader_html import (
     style_sheet,
 )
 
-MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 32
+MEASURE_CHARS = 75  # a comfortable line: about 70 to 80 characters
+MARGIN = 18  # around the text when the pane is narrower than the measure
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -29,7 +30,6 @@ class SafeTextBrowser(QTextBrowser):
 
 class ReaderView(SafeTextBrowser):
     related_requested = Signal(int)  # article id
-    font_size_changed = Signal(int)
 
     def __init__(self, session: Session, links: LinkPolicy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,8 +42,10 @@ class ReaderView(SafeTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._follow)
         self.setAccessibleName("Article text")
+        self.setAccessibleDescription("The article you are reading; its links open in your browser")
         self.setPlaceholderText("Select an article to read it here.")
-        self.document().setDocumentMargin(18)
+        self.setMinimumWidth(300)
+        self.document().setDocumentMargin(MARGIN)
 
     @property
     def article_id(self) -> int | None:
@@ -73,17 +75,33 @@ class ReaderView(SafeTextBrowser):
     def collapsed(self) -> set[str]:
         return set(self._collapsed)
 
-    def point_size(self) -> int:
-        return self.font().pointSize()
+    def set_placeholder(self, text: str) -> None:
+        """What the empty pane says (no article selected, or none in the list)."""
+        self.setPlaceholderText(text)
 
-    def set_point_size(self, size: int) -> None:
-        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
-        font = self.font()
-        font.setPointSize(size)
-        self.setFont(font)
-        self.document().setDefaultFont(font)
-        self._render()
-        self.font_size_changed.emit(size)
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.document().setDefaultFont(self.font())
+            self._render()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_measure()
+
+    def _fit_measure(self) -> None:
+        """Keep lines at a readable length: on a wide pane the text is centred in a column
+        about MEASURE_CHARS wide."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        measure = metrics.averageCharWidth() * MEASURE_CHARS
+        side = max(MARGIN, (self.viewport().width() - measure) / 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if abs(frame.leftMargin() - side) < 1 and abs(frame.rightMargin() - side) < 1:
+            return
+        frame.setLeftMargin(side)
+        frame.setRightMargin(side)
+        root.setFrameFormat(frame)
 
     def page_down(self) -> bool:
         """Scroll one page; False when already at the end."""
@@ -96,12 +114,14 @@ class ReaderView(SafeTextBrowser):
     def _render(self) -> None:
         if self._stored is None:
             self.clear()
+            self._fit_measure()
             return
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.document().setDefaultStyleSheet(style_sheet(muted))
         options = ReaderOptions(frozenset(self._collapsed), self._related)
         position = self.verticalScrollBar().value()
         self.setHtml(article_html(self._stored.article, options))
+        self._fit_measure()
         self.verticalScrollBar().setValue(position)
 
     def _follow(self, url: QUrl) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from advocate_app.core.changes import Changes
@@ -28,13 +28,16 @@ from advocate_app.gui.reading.importing import Importer
 from advocate_app.gui.reading.reader_view import ReaderView
 from advocate_app.gui.settings import WindowSettings
 from advocate_app.gui.tasks import TaskPanel, TaskRunner
+from advocate_app.gui.text_size import TextSize
 from advocate_app.gui.tracking.controller import Tracking
 from advocate_app.gui.tracking.safekeeping import Safekeeping
 from advocate_app.gui.web.web_sources import WebSources
 from advocate_app.gui.window.actions import Features, ViewCommands, WindowActions
 
 DEFAULT_SIZE = (1360, 840)
+MINIMUM_SIZE = (780, 540)
 DEFAULT_SPLIT = (340, 600, 420)
+READER_COMFORT = 460  # the article's width the side panes make room for on small windows
 CLOSE_WAIT_MS = 2000  # how long closing waits for background work to stop
 
 
@@ -53,6 +56,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle("Advocate")
         self.setAcceptDrops(True)
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self.text_size = TextSize()
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote article text
         notify = notify or self._message_box
@@ -85,6 +90,9 @@ class MainWindow(QMainWindow):
         for widget in (self.list_pane, self.reader, self.action_panel):
             self.splitter.addWidget(widget)
         self.splitter.setChildrenCollapsible(False)
+        self._preferred_sides = (DEFAULT_SPLIT[0], DEFAULT_SPLIT[2])
+        self._balancing = False
+        self.splitter.splitterMoved.connect(self._sides_moved)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
 
@@ -97,7 +105,6 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._follow)
         self.list_pane.current_article_changed.connect(self.show_article)
         self.reader.related_requested.connect(self.open_article)
-        self.reader.font_size_changed.connect(self.settings.set_font_size)
 
     def _setup_features(self) -> None:
         context = self.context
@@ -138,9 +145,15 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
         splitter = self.settings.splitter()
-        if splitter is None or not self.splitter.restoreState(splitter):
+        if splitter is not None and self.splitter.restoreState(splitter):
+            left, _middle, right = self.splitter.sizes()
+            if left >= self.list_pane.minimumWidth() and right >= self.action_panel.minimumWidth():
+                self._preferred_sides = (left, right)
+        else:
             self.splitter.setSizes(list(DEFAULT_SPLIT))
-        self.reader.set_point_size(self.settings.font_size(self.reader.point_size()))
+        saved = self.settings.font_size(0)
+        if saved:
+            self.text_size.set(saved)
         self.reader.set_collapsed(self.settings.collapsed_sections())
         self.list_pane.set_query(self.settings.query())
         last = self.settings.last_article()
@@ -154,6 +167,41 @@ class MainWindow(QMainWindow):
         if current is not None and current in changes.content:
             stored = self.session.article(current)
             self._set_title(stored.article.title if stored else None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._balance_panes()
+
+    def _balance_panes(self) -> None:
+        """The list and the actions keep the widths the reader gave them while the article
+        has room; on a narrow window they give up width (down to their own minimums) so the
+        article stays readable, and get it back when the window grows."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if len(sizes) != 3 or total <= 0:
+            return
+        left, right = self._preferred_sides
+        low_left, low_right = self.list_pane.minimumWidth(), self.action_panel.minimumWidth()
+        short = READER_COMFORT - (total - left - right)
+        if short > 0:
+            spare_left, spare_right = max(0, left - low_left), max(0, right - low_right)
+            spare = spare_left + spare_right
+            take = min(short, spare)
+            if spare:
+                from_left = round(take * spare_left / spare)
+                left, right = left - from_left, right - (take - from_left)
+        middle = max(self.reader.minimumWidth(), total - left - right)
+        wanted = [left, middle, right]
+        if wanted != sizes:
+            self._balancing = True
+            self.splitter.setSizes(wanted)
+            self._balancing = False
+
+    def _sides_moved(self, _position: int, _index: int) -> None:
+        """The reader dragged a divider: those are the side widths to keep."""
+        if not self._balancing:
+            left, _middle, right = self.splitter.sizes()
+            self._preferred_sides = (left, right)
 
     # --- reading -------------------------------------------------------------
     def current_article_id(self) -> int | None:
@@ -196,10 +244,12 @@ class MainWindow(QMainWindow):
 
     # --- view ------------------------------------------------------------------
     def change_font_size(self, step: int) -> None:
-        self.reader.set_point_size(self.reader.point_size() + step)
+        """Larger or smaller text everywhere: the list, the article, the actions, dialogs."""
+        self.settings.set_font_size(self.text_size.step(step))
 
     def reset_font_size(self) -> None:
-        self.reader.set_point_size(QGuiApplication.font().pointSize())
+        self.text_size.reset()
+        self.settings.set_font_size(0)  # the system's size, whatever it becomes
 
     def focus_search(self) -> None:
         self.list_pane.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
