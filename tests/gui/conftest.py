@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
 
 from advocate_app.core.session import Session
 from advocate_app.gui.links import LinkPolicy
@@ -18,9 +19,9 @@ from tests.support.qt import Opened
 @pytest.fixture(autouse=True)
 def same_text_size(qapp):
     """The text size is the application's font: each test starts from the system's."""
-    font = QFont(QGuiApplication.font())
+    font = QFont(QApplication.font())
     yield
-    QGuiApplication.setFont(font)
+    QApplication.setFont(font)
 
 
 @pytest.fixture

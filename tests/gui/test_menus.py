@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from tests.support.data import SITE_TITLE, write_directory
 from tests.support.qt import select_title
@@ -241,11 +241,14 @@ def text_size(env: Env) -> None:
     parts = (window.reader, window.list_pane.view, window.action_panel.cards[0].title)
     size = window.reader.font().pointSize()
     trigger(env, "Larger Text")
+    QApplication.processEvents()  # the new size reaches every widget
     assert [part.font().pointSize() for part in parts] == [size + 1] * 3  # all of it
     trigger(env, "Smaller Text")
     trigger(env, "Smaller Text")
+    QApplication.processEvents()
     assert window.reader.font().pointSize() == size - 1
     trigger(env, "Actual Size")
+    QApplication.processEvents()
     assert [part.font().pointSize() for part in parts] == [size] * 3
 
 
