@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -14,6 +14,14 @@ from advocate_app.gui.links import LinkPolicy
 from advocate_app.gui.settings import WindowSettings
 from advocate_app.gui.window.main_window import MainWindow
 from tests.support.qt import Opened
+
+
+@pytest.fixture(autouse=True)
+def american_reader(qapp):
+    """Dates and times as a reader in the United States sees them (the machine's locale is C)."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(QLocale.system())
 
 
 @pytest.fixture(autouse=True)

@@ -31,7 +31,7 @@ def test_notes_calls_and_follow_ups_show_on_the_action(open_window, library_path
     window.tracking.log_call(article_id, 2, "Senator Patty Murray", CallOutcome.UNAVAILABLE)
     card = window.action_panel.cards[1]
     assert not card.done_box.isChecked()
-    assert "last call: Senator Patty Murray, unavailable" in card.tracking.text()
+    assert "last call: Senator Patty Murray, nobody answered" in card.tracking.text()
     assert "stays open" in window.status_label.text()
 
     window.tracking.log_call(article_id, 2, "Senator Maria Cantwell", CallOutcome.CONTACTED)
@@ -44,7 +44,10 @@ def test_notes_calls_and_follow_ups_show_on_the_action(open_window, library_path
 
     due = date.today() + timedelta(days=3)
     window.tracking.set_follow_up(article_id, 5, due)
-    assert f"follow up on {due.isoformat()}" in window.action_panel.cards[4].tracking.text()
+    assert (
+        f"follow up on {due:%b} {due.day}, {due.year}"
+        in window.action_panel.cards[4].tracking.text()
+    )
     window.tracking.set_follow_up(article_id, 5, None)
     assert "follow up" not in window.action_panel.cards[4].tracking.text()
 

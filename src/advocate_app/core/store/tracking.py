@@ -24,6 +24,19 @@ class CallOutcome(StrEnum):
 
 
 REACHED = (CallOutcome.CONTACTED, CallOutcome.VOICEMAIL)
+# How a call went, in the reader's words (the window and the command line alike).
+OUTCOME_WORDS = {
+    CallOutcome.CONTACTED: "talked to someone",
+    CallOutcome.VOICEMAIL: "left a voicemail",
+    CallOutcome.UNAVAILABLE: "nobody answered",
+}
+
+
+def outcome_words(outcome: str) -> str:
+    try:
+        return OUTCOME_WORDS[CallOutcome(outcome)]
+    except ValueError:
+        return outcome
 
 
 class EventKind(StrEnum):
@@ -253,7 +266,7 @@ class Tracking:
         for uid, number, official, outcome, at in db.execute(
             "SELECT article_uid, action_number, official, outcome, called_at FROM calls"
         ):
-            event(at, EventKind.CALL, uid, number, f"called {official}: {outcome}")
+            event(at, EventKind.CALL, uid, number, f"called {official}: {outcome_words(outcome)}")
         events.sort(key=lambda e: e.at, reverse=True)
 
         days = {clock.local_day(e.at) for e in events}

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.core import clock
 from advocate_app.core.letters.checks import placeholder_spans, problems
 from advocate_app.core.letters.compose import Letter
 from advocate_app.core.letters.routes import Route, delivered_words, email_address, mailto_link
 from advocate_app.core.store.letters import LetterRecord
+from advocate_app.gui.formats import time_text
 from advocate_app.gui.links import LinkPolicy
 from advocate_app.gui.widgets import plain_tip
 
@@ -384,5 +384,4 @@ def _plain_label(text: str, parent: QWidget) -> QLabel:
 
 
 def _when(stamp: str) -> str:
-    moment = clock.local_moment(stamp)
-    return f"{moment.strftime('%b')} {moment.day}, {moment.strftime('%H:%M')}"
+    return time_text(stamp)

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.core import clock
 from advocate_app.core.changes import Changes
 from advocate_app.core.letters.routes import Route, delivered_words, status_words
 from advocate_app.core.letters.templates import LetterTemplates
 from advocate_app.core.store.letters import LetterRecord
 from advocate_app.gui.context import AppContext
+from advocate_app.gui.formats import time_text
 
 
 class LetterListDialog(QDialog):
@@ -207,8 +207,7 @@ def _status(letter: LetterRecord) -> str:
 
 
 def _when(stamp: str) -> str:
-    moment = clock.local_moment(stamp)
-    return f"{moment.strftime('%b')} {moment.day}, {moment.year} {moment.strftime('%H:%M')}"
+    return time_text(stamp)
 
 
 class TemplatesDialog(QDialog):

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advocate_app.core import clock
 from advocate_app.core.articles.model import Action, TargetKind
 from advocate_app.core.changes import Changes
 from advocate_app.core.session import Session
 from advocate_app.core.store.records import StoredArticle
-from advocate_app.core.store.tracking import ActionRecord
+from advocate_app.core.store.tracking import ActionRecord, outcome_words
+from advocate_app.gui.formats import day_text, stamp_day_text
 from advocate_app.gui.links import LinkPolicy
 from advocate_app.gui.widgets import muted_label, plain_tip
 
@@ -206,17 +206,17 @@ def tracking_text(action: Action, record: ActionRecord | None) -> str:
         )
     if record.calls:
         official, outcome, _ = record.calls[-1]
+        outcome = outcome_words(outcome)
         parts.append(f"last call: {official}, {outcome}")
     if record.follow_up:
-        parts.append(f"follow up on {record.follow_up}")
+        parts.append(f"follow up on {day_text(record.follow_up)}")
     if record.note:
         parts.append(f"Note: {record.note}")
     return " · ".join(parts)
 
 
 def _when(stamp: str) -> str:
-    moment = clock.local_moment(stamp)
-    return f"{moment.strftime('%b')} {moment.day}, {moment.year}"
+    return stamp_day_text(stamp)
 
 
 class SampleMessage(QWidget):

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from advocate_app.core.store.library import Library
 from advocate_app.core.store.queries import ArticleQuery
 from advocate_app.core.store.records import ArticleSummary
+from advocate_app.gui.formats import day_text
 from advocate_app.gui.widgets import plain_tip
 
 PAGE_SIZE = 100
@@ -138,4 +139,4 @@ def details_line(summary: ArticleSummary) -> str:
 
 
 def _short_date(value: datetime) -> str:
-    return f"{value.strftime('%b')} {value.day}, {value.year}"
+    return day_text(value.date())  # the article's own day, as it was published

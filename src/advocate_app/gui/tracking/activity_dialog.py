@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from advocate_app.core.changes import Changes
 from advocate_app.core.store.tracking import Activity, ActivityEvent
 from advocate_app.gui.context import AppContext
+from advocate_app.gui.formats import day_text, time_text, week_text
 
 TASK = "activity"
 
@@ -33,7 +35,7 @@ class WeeklyChart(QWidget):
 
     def __init__(self, weekly: list[tuple[str, int]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Activity per week")
         self.set_weekly(weekly)
@@ -43,7 +45,7 @@ class WeeklyChart(QWidget):
         total = sum(count for _, count in weekly)
         self.setAccessibleDescription(
             f"{total} things done in the last {len(weekly)} weeks; "
-            + ", ".join(f"week of {week}: {count}" for week, count in weekly if count)
+            + ", ".join(f"week of {week_text(week)}: {count}" for week, count in weekly if count)
         )
         self.update()
 
@@ -81,7 +83,7 @@ class WeeklyChart(QWidget):
                     slot * 2,
                     label_height,
                 )
-                painter.drawText(label, Qt.AlignmentFlag.AlignHCenter, week[5:])
+                painter.drawText(label, Qt.AlignmentFlag.AlignHCenter, week_text(week))
         painter.end()
 
 
@@ -118,6 +120,14 @@ class ActivityDialog(QDialog):
             self.totals[label] = number
         layout.addLayout(totals)
         layout.addWidget(QLabel("<b>Each week</b>", self))
+        unit = QLabel(
+            "Things you did each week (actions marked done, letters sent and calls made), "
+            "by the week's first day; the number above a bar is that week's count.",
+            self,
+        )
+        unit.setWordWrap(True)
+        unit.setEnabled(False)  # muted
+        layout.addWidget(unit)
         self.chart = WeeklyChart([], self)
         layout.addWidget(self.chart)
         self.follow_ups = self._list("Follow up now", layout)
@@ -159,12 +169,25 @@ class ActivityDialog(QDialog):
         self.chart.set_weekly(summary.weekly)
 
         self.follow_ups.clear()
+        today = self._context.session.today()
         for due in summary.follow_ups_due:
+            when = "today" if due.due == today.isoformat() else f"since {day_text(due.due)}"
             item = QListWidgetItem(
-                f"Due {due.due}: action {due.action_number} of “{due.article_title}”"
+                f"Due {when}: action {due.action_number} of “{due.article_title}”"
             )
             item.setData(Qt.ItemDataRole.UserRole, due.article_id)
+            item.setToolTip("Open the article (Enter or double-click)")
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            item.setBackground(self.palette().color(QPalette.ColorRole.AlternateBase))
+            item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             self.follow_ups.addItem(item)
+        self.follow_ups_title.setText(
+            f"<b>Follow up now ({len(summary.follow_ups_due)})</b>"
+            if summary.follow_ups_due
+            else "<b>Follow up now</b>"
+        )
         if not summary.follow_ups_due:
             self.follow_ups.addItem("Nothing due.")
 
@@ -182,18 +205,25 @@ class ActivityDialog(QDialog):
         self.refreshed.emit()
 
     def _list(self, title: str, layout: QVBoxLayout) -> QListWidget:
-        layout.addWidget(QLabel(f"<b>{title}</b>", self))
+        heading = QLabel(f"<b>{title}</b>", self)
+        layout.addWidget(heading)
+        if title.startswith("Follow up"):
+            self.follow_ups_title = heading
         view = QListWidget(self)
         view.setAccessibleName(title)
+        view.setWordWrap(True)  # whole lines, never cut behind a scroll bar
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setResizeMode(QListWidget.ResizeMode.Adjust)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
         layout.addWidget(view, 1)
         return view
 
     def _event_item(self, event: ActivityEvent) -> QListWidgetItem:
-        when = event.at[:16].replace("T", " ")
+        when = time_text(event.at)
         title = f"“{event.article_title}”"
         if event.article_deleted:
             title += " (deleted article)"
-        item = QListWidgetItem(f"{when}  {event.detail} — {title}")
+        item = QListWidgetItem(f"{when} — {event.detail} — {title}")
         item.setData(Qt.ItemDataRole.UserRole, event.article_id)
         item.setData(Qt.ItemDataRole.UserRole + 1, event.letter_id)
         if event.letter_id:
