@@ -51,6 +51,7 @@ class Server:
     def __init__(self) -> None:
         self.requests: list[str] = []
         self.feed_links = ["/site/article.html", "/news/storm.html"]
+        self.files: dict[str, bytes] = {}  # more paths to serve, as given
         handler = self._handler()
         self.httpd = QuietServer(("127.0.0.1", 0), handler)
         self.port = self.httpd.server_address[1]
@@ -96,6 +97,8 @@ class Server:
                 }
                 if self.path in routes:
                     return routes[self.path]()
+                if self.path in server.files:
+                    return self.send(200, server.files[self.path], kind="application/octet-stream")
                 if self.path == "/feed.xml":
                     etag = '"v1"'
                     if self.headers.get("If-None-Match") == etag:

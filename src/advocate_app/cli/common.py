@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -51,6 +52,23 @@ def terminal_safe(text: str) -> str:
 def write_json(value: Any, out: TextIO) -> None:
     json.dump(value, out, indent=2, ensure_ascii=False)
     out.write("\n")
+
+
+# What to run for each thing the officials' lookup is missing.
+FIX_FOR_NEED = {
+    "directory": "advocate directory update  (offline: --from FOLDER with the four files)",
+    "update_directory": "advocate directory update",
+    "state": "advocate profile set --state XX --zip 12345",
+    "zip": "advocate profile set --zip 12345",
+    "district": "advocate officials --locate  (or: advocate profile set --district N)",
+}
+
+
+def print_fixes(needs: Iterable[str], err: TextIO) -> None:
+    """One line per missing thing, with the command that supplies it."""
+    for need in dict.fromkeys(str(n) for n in needs):
+        if need in FIX_FOR_NEED:
+            print(f"to fix: {FIX_FOR_NEED[need]}", file=err)
 
 
 def fail(message: str, err: TextIO, code: int = EXIT_FAILED) -> int:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from advocate_app.cli.common import EXIT_OK, fail, terminal_safe, write_json
+from advocate_app.cli.common import EXIT_OK, fail, print_fixes, terminal_safe, write_json
 from advocate_app.core import clock
 from advocate_app.core.articles.model import Action
 from advocate_app.core.letters.checks import problems
@@ -107,6 +107,7 @@ def _write(session: Session, args: argparse.Namespace, out: TextIO, err: TextIO)
     if plan.offered:
         names = ", ".join(o.display_name for o in plan.offered)
         print(f"note: not written, waiting for your choice: {names}", file=err)
+    print_fixes((*officials.needs, *plan.needs), err)
     if not letters:
         return fail(f"action {action.number} has no one to write to among --to {args.to}", err)
     for line in guidance(action):

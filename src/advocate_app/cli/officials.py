@@ -6,7 +6,7 @@ import argparse
 from dataclasses import replace
 from typing import TextIO
 
-from advocate_app.cli.common import EXIT_OK, EXIT_USAGE, fail, write_json
+from advocate_app.cli.common import EXIT_OK, EXIT_USAGE, fail, print_fixes, write_json
 from advocate_app.core.officials.congress import ordinal
 from advocate_app.core.officials.directory import DirectoryError
 from advocate_app.core.officials.geocoder import GeocodeError
@@ -250,6 +250,7 @@ def _officials(args: argparse.Namespace, session: Session, out: TextIO, err: Tex
         out.write(_as_text(officials))
     for note in officials.notes:
         print(f"note: {note}", file=err)
+    print_fixes(officials.needs, err)
     return EXIT_OK
 
 

@@ -79,7 +79,9 @@ class Task(QRunnable):
 
 
 def readable(exc: BaseException) -> str:
-    text = str(exc).strip()
+    """What went wrong, for the window: an error's `plain` words when it has them (no
+    addresses, no error numbers), else its message."""
+    text = str(getattr(exc, "plain", "") or exc).strip()
     return text or exc.__class__.__name__
 
 

@@ -32,8 +32,7 @@ class Audience(StrEnum):
 AUDIENCE_ALIASES = {"white-house": Audience.WHITE_HOUSE}
 ADDRESS_LIKE = re.compile(r"@|://|^www\.|^mailto:", re.IGNORECASE)
 SPLIT_NOTE = (
-    "Your ZIP code is split between districts: tick your representative, choose your district "
-    "in Your Officials, or find it from your address."
+    "Your ZIP code is split between districts: choose your district, or find it from your address."
 )
 
 
@@ -80,7 +79,7 @@ def plan_recipients(
             notes.append(_unknown("senators", officials))
             needs.extend(officials.needs or (Need.DIRECTORY,))
         if officials.state not in NO_SENATORS and 0 < len(officials.senators) < 2:
-            notes.append("Only one of your senators is known today; see Your Officials.")
+            notes.append("Only one of your senators is known today.")
     if wanted(TargetKind.REPRESENTATIVE):
         if officials.representative is not None and officials.representative.current:
             chosen.append(officials.representative)
@@ -120,15 +119,13 @@ def recipients_for(
 def _unknown(who: str, officials: MyOfficials) -> str:
     if Need.DIRECTORY in officials.needs:
         return (
-            f"Your {who} are not known yet: get the directory of officials (Officials ▸ Update "
-            "Directory), or type their names in Your Officials."
+            f"Your {who} are not known yet: get the directory of officials, or type their names."
             if who == "senators"
-            else f"Your {who} is not known yet: get the directory of officials, or type the "
-            "name in Your Officials."
+            else f"Your {who} is not known yet: get the directory of officials, or type the name."
         )
     if Need.STATE in officials.needs or Need.ZIP in officials.needs:
-        return f"Add your state and ZIP code to Your Details to find your {who}."
-    return f"The directory cannot name your {who} today; see Your Officials."
+        return f"Add your state and ZIP code to your details to find your {who}."
+    return f"The directory cannot name your {who} today."
 
 
 def other_recipients(action: Action) -> list[Official]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -48,12 +49,24 @@ EXECUTIVE = "executive.json"
 OFFICES = "legislators-district-offices.json"
 ZIP_TABLE = "zccd.csv"
 CENSUS_TABLE = re.compile(r"^tab\d*_cd\d+\d*_zcta5\d*_natl\.txt$", re.IGNORECASE)
-DEFAULT_SOURCES = {
+PUBLIC_SOURCES = {
     LEGISLATORS: "https://unitedstates.github.io/congress-legislators/legislators-current.json",
     EXECUTIVE: "https://unitedstates.github.io/congress-legislators/executive.json",
     OFFICES: "https://unitedstates.github.io/congress-legislators/legislators-district-offices.json",
     ZIP_TABLE: "https://raw.githubusercontent.com/OpenSourceActivismTech/us_zipcodes_congress/master/zccd.csv",
 }
+# A mirror of the public files (a web address holding all four), for offices that keep one
+# and for tests: ADVOCATE_DIRECTORY_URL.
+MIRROR_VARIABLE = "ADVOCATE_DIRECTORY_URL"
+
+
+def default_location(name: str) -> str:
+    mirror = os.environ.get(MIRROR_VARIABLE, "").strip()
+    if mirror:
+        return mirror.rstrip("/") + "/" + name
+    return PUBLIC_SOURCES.get(name, name)
+
+
 MAX_DOWNLOAD_BYTES = 40 * 1024 * 1024  # the Census relationship file is about 3 MB
 DOWNLOAD_TIMEOUT_SECONDS = 60
 # A new copy much smaller than the one in use is taken for a truncated download.
@@ -64,7 +77,13 @@ Progress = Callable[[str], None]
 
 
 class DirectoryError(Exception):
-    """The directory could not be read or updated; the message says which file and why."""
+    """The directory could not be read or updated; the message says which file and why.
+    `plain` says it for the window; `download` is whether the network was needed."""
+
+    def __init__(self, message: str, plain: str | None = None, download: bool = False) -> None:
+        super().__init__(message)
+        self.plain = plain or message
+        self.download = download
 
 
 @dataclass(frozen=True)
@@ -184,7 +203,7 @@ def _listing(folder: Path) -> list[Path]:
 
 def _location(source: str | None, name: str) -> str:
     if source is None:
-        return DEFAULT_SOURCES.get(name, name)
+        return default_location(name)
     if _is_url(source):
         return source if source.endswith(name) else source.rstrip("/") + "/" + name
     path = Path(source).expanduser()
@@ -213,7 +232,9 @@ def _read(location: str, cancelled: Callable[[], bool] | None = None) -> bytes:
                 cancelled=cancelled,
             )
         except FetchError as exc:
-            raise DirectoryError(str(exc)) from None
+            raise DirectoryError(
+                str(exc), f"The directory could not be downloaded. {exc.plain}", download=True
+            ) from None
         return fetched.content
     try:
         path = Path(location)

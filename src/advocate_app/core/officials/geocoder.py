@@ -49,7 +49,7 @@ def locate(profile: Profile, url: str | None = None, timeout: float = TIMEOUT_SE
     """The congressional district of the reader's saved street address."""
     if not profile.street.strip() or not (profile.zip5 or (profile.city and profile.state)):
         raise GeocodeError(
-            "Add your street address and ZIP code (or city and state) to Your Details first."
+            "Add your street address and ZIP code (or city and state) to your details first."
         )
     query = urlencode(
         {

@@ -568,9 +568,8 @@ def _typed_officials(profile: Profile, choices: OfficialChoices) -> MyOfficials:
         else None
     )
     note = (
-        "There is no directory of officials yet: update it (Officials ▸ Update Directory…, "
-        "or `advocate directory update`), or type your officials' names. Find them at "
-        f"{SENATE_FIND} and {HOUSE_FIND}."
+        "There is no directory of officials yet: get it, or type your officials' names. Find "
+        f"them at {SENATE_FIND} and {HOUSE_FIND}."
     )
     return MyOfficials(
         senators,

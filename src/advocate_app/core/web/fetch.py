@@ -8,10 +8,12 @@ download going.
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.client
 import ipaddress
 import socket
+import ssl
 import threading
 import time
 import urllib.error
@@ -31,7 +33,31 @@ CHUNK = 64 * 1024
 
 
 class FetchError(Exception):
-    """The address could not be fetched; the message says why, for a person."""
+    """The address could not be fetched; the message says which and why, for a person.
+    `plain` is the why alone, for the window, where the address is not needed."""
+
+    def __init__(self, message: str, plain: str | None = None) -> None:
+        super().__init__(message)
+        self.plain = plain or message
+
+
+def _error(url: str, reason: str) -> FetchError:
+    return FetchError(f"{url}: {reason}", plain=reason[:1].upper() + reason[1:] + ".")
+
+
+def _plain_reason(reason: object) -> str:
+    """Why a connection failed, in words for people rather than an errno."""
+    if isinstance(reason, socket.gaierror):
+        return "the site could not be found: this computer may be offline"
+    if isinstance(reason, ConnectionRefusedError):
+        return "the site refused the connection"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return "the site's security certificate could not be checked"
+    if isinstance(reason, OSError) and reason.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+        return "there is no network: this computer seems to be offline"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror.lower()
+    return _describe(reason) if isinstance(reason, BaseException) else str(reason)
 
 
 @dataclass(frozen=True)
@@ -192,14 +218,15 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, PLR0913
         if urlsplit(newurl).scheme not in ("http", "https"):
-            raise FetchError(f"{req.full_url} redirects to a non-web address")
+            raise _error(req.full_url, "it redirects to a non-web address")
         if self._same_site_only and not same_site(newurl, req.full_url):
-            raise FetchError(
-                f"{req.full_url} redirects to another site ({urlsplit(newurl).netloc}); "
-                "open that address yourself if you trust it"
+            raise _error(
+                req.full_url,
+                f"it redirects to another site ({urlsplit(newurl).netloc}); open that address "
+                "yourself if you trust it",
             )
         if not same_site(newurl, req.full_url) and not is_public(newurl):
-            raise FetchError(f"{req.full_url} redirects to a private or local address")
+            raise _error(req.full_url, "it redirects to a private or local address")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -239,53 +266,49 @@ def fetch(
     opener = urllib.request.build_opener(
         _HTTPHandler(deadline), _HTTPSHandler(deadline), _Redirects(same_site_only)
     )
-    late = f"{url}: no complete answer within {timeout:g} seconds"
+    late = f"no complete answer within {timeout:g} seconds"
 
     def stopped() -> FetchError:
-        return (
-            FetchError(f"{url}: the download was stopped")
-            if deadline.cancelled
-            else (FetchError(late))
-        )
+        return _error(url, "the download was stopped") if deadline.cancelled else _error(url, late)
 
     try:
         request = urllib.request.Request(url, headers=headers)
         with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchError(f"{url}: the page is too large ({int(length) / 1_048_576:.1f} MB)")
+                raise _error(url, f"the page is too large ({int(length) / 1_048_576:.1f} MB)")
             content = _read_capped(response, max_bytes, url)
             if deadline.expired:
                 raise stopped()
             if length and length.isdigit() and len(content) != int(length) and not response.chunked:
-                raise FetchError(
-                    f"{url}: the download was cut short ({len(content):,} of {int(length):,} bytes)"
+                raise _error(
+                    url, f"the download was cut short ({len(content):,} of {int(length):,} bytes)"
                 )
             content = _decoded(content, response.headers.get("Content-Encoding"), max_bytes, url)
             return _result(response.geturl(), response.status, content, response.headers)
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             return Fetched(url, 304, b"", "", None, etag, last_modified)
-        raise FetchError(f"{url}: the server answered {exc.code} {exc.reason}") from None
+        raise _error(url, f"the server answered {exc.code} {exc.reason}") from None
     except FetchError:
         raise
     except TimeoutError:
-        raise FetchError(late) from None
+        raise _error(url, late) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
         if deadline.expired or isinstance(reason, TimeoutError) or "timed out" in str(reason):
-            raise FetchError(late) from None
+            raise _error(url, late) from None
         if isinstance(reason, FetchError):
             raise reason from None
-        raise FetchError(f"{url}: could not connect ({reason})") from None
+        raise _error(url, f"could not connect: {_plain_reason(reason)}") from None
     except http.client.HTTPException as exc:
         if deadline.expired:
             raise stopped() from None
-        raise FetchError(f"{url}: the server's answer was broken ({_describe(exc)})") from None
+        raise _error(url, f"the server's answer was broken ({_describe(exc)})") from None
     except (OSError, ValueError) as exc:
         if deadline.expired:
             raise stopped() from None
-        raise FetchError(f"{url}: the connection failed ({_describe(exc)})") from None
+        raise _error(url, f"the connection failed: {_plain_reason(exc)}") from None
     finally:
         deadline.cancel()
 
@@ -301,7 +324,7 @@ def _read_capped(response: http.client.HTTPResponse, max_bytes: int, url: str) -
     while chunk := response.read1(CHUNK):
         size += len(chunk)
         if size > max_bytes:
-            raise FetchError(f"{url}: the page is larger than {max_bytes // 1_048_576} MB")
+            raise _error(url, f"the page is larger than {max_bytes // 1_048_576} MB")
         pieces.append(chunk)
     return b"".join(pieces)
 
@@ -313,22 +336,22 @@ def _decoded(content: bytes, encoding: str | None, max_bytes: int, url: str) -> 
     if kind in ("", "identity"):
         return content
     if kind not in ("gzip", "x-gzip", "deflate"):
-        raise FetchError(f"{url}: the page is compressed in a way Advocate cannot read ({kind})")
+        raise _error(url, f"the page is compressed in a way Advocate cannot read ({kind})")
     wbits = 47 if kind != "deflate" else 15  # 47: gzip or zlib headers, found automatically
     try:
         inflater = zlib.decompressobj(wbits)
         data = inflater.decompress(content, max_bytes + 1)
         if len(data) > max_bytes or inflater.unconsumed_tail:
-            raise FetchError(f"{url}: the page is larger than {max_bytes // 1_048_576} MB")
+            raise _error(url, f"the page is larger than {max_bytes // 1_048_576} MB")
         if not inflater.eof:
-            raise FetchError(f"{url}: the compressed page was cut short")
+            raise _error(url, "the compressed page was cut short")
     except zlib.error:
         if kind == "deflate":  # some servers send raw deflate without the zlib header
             try:
                 return _raw_deflate(content, max_bytes, url)
             except zlib.error:
                 pass
-        raise FetchError(f"{url}: the compressed page is damaged") from None
+        raise _error(url, "the compressed page is damaged") from None
     return data
 
 
@@ -336,7 +359,7 @@ def _raw_deflate(content: bytes, max_bytes: int, url: str) -> bytes:
     inflater = zlib.decompressobj(-15)
     data = inflater.decompress(content, max_bytes + 1)
     if len(data) > max_bytes or inflater.unconsumed_tail:
-        raise FetchError(f"{url}: the page is larger than {max_bytes // 1_048_576} MB")
+        raise _error(url, f"the page is larger than {max_bytes // 1_048_576} MB")
     return data
 
 

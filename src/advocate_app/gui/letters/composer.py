@@ -38,6 +38,7 @@ from advocate_app.core.store.records import StoredArticle
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.letters.drafts import DraftKeeper
 from advocate_app.gui.letters.letter_page import LetterPage
+from advocate_app.gui.officials.needs_bar import Fixes, NeedsBar
 from advocate_app.gui.widgets import note_label
 
 SAMPLE = ""  # the template combo's value for "the article's own sample"
@@ -61,6 +62,7 @@ class ComposerDialog(QDialog):
         only: Official | None = None,
         drafts: dict[str, LetterRecord] | None = None,
         focus: LetterRecord | None = None,
+        fixes: Fixes | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
@@ -79,6 +81,7 @@ class ComposerDialog(QDialog):
         if focus is not None:
             self._drafts[focus.recipient_key] = focus
         self.drafts = DraftKeeper(context, stored.id, action.number, self._draft_saved, self)
+        self._fixes = fixes
         self.setWindowTitle(f"Letters: {action.title}")
         self.resize(1120, 720)
         self._setup_ui()
@@ -96,6 +99,9 @@ class ComposerDialog(QDialog):
         top.addWidget(self.template)
         top.addStretch(1)
         layout.addLayout(top)
+        self.needs = NeedsBar(self._fixes, self)
+        layout.addWidget(self.needs)
+        self.needs.show_needs(self.profile, self.officials.needs)
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b03a2e;")
@@ -198,11 +204,18 @@ class ComposerDialog(QDialog):
         scroll.setWidget(inner)
         return scroll
 
-    def set_officials(self, officials: MyOfficials) -> None:
-        """The reader's officials changed (their district was found): list them again."""
+    def set_officials(self, officials: MyOfficials, profile: Profile | None = None) -> None:
+        """The reader's officials or details changed (their district was found, the
+        directory arrived, they gave their address): list them again, and write again the
+        letters the reader has not edited."""
         self.officials = officials
+        if profile is not None:
+            self.profile = profile
+        self.needs.show_needs(self.profile, officials.needs)
         self._fill_recipients(officials)
         self._sync_pages()
+        if profile is not None:
+            self._template_changed()
 
     def _fill_recipients(self, officials: MyOfficials) -> None:
         choice = recipient_choice(self.action, officials, self._only)

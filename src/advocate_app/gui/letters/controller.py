@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from advocate_app.core.letters.routes import DELIVERED, Route
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.letters.send_questions import SendQuestions
+from advocate_app.gui.officials.needs_bar import Fixes
 
 if TYPE_CHECKING:
     from advocate_app.core.letters.compose import Letter
@@ -28,10 +29,15 @@ class Letters(QObject):
     composer_opened = Signal(object)  # ComposerDialog
 
     def __init__(
-        self, context: AppContext, parent: QWidget, current_article: Callable[[], int | None]
+        self,
+        context: AppContext,
+        parent: QWidget,
+        current_article: Callable[[], int | None],
+        fixes: Fixes | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self._fixes = fixes
         self._parent = parent
         self._current_article = current_article
         self.composer: ComposerDialog | None = None
@@ -95,6 +101,7 @@ class Letters(QObject):
                 only=only,
                 drafts=drafts,
                 focus=focus,
+                fixes=self._fixes,
             )
             composer.letter_delivered.connect(self._letter_delivered)
             composer.letter_sent.connect(self._letter_sent)
@@ -111,6 +118,10 @@ class Letters(QObject):
         if not started:
             self._context.status("Your letters are being prepared; one moment.")
         return started
+
+    def set_fixes(self, fixes: Fixes) -> None:
+        """How the composer offers to fix what is missing (the Officials controller's ways)."""
+        self._fixes = fixes
 
     def open_letter(self, record: LetterRecord) -> bool:
         """From Sent Letters or Drafts: the letter's action in the composer, with this letter."""
@@ -205,3 +216,20 @@ class Letters(QObject):
         for dialog in (self.sent_letters, self.drafts):
             if dialog is not None and dialog.isVisible():
                 dialog.follow(changes)
+        if self.composer is not None and (
+            changes.profile or changes.officials or changes.everything
+        ):
+            self._reload_composer(self.composer)
+
+    def _reload_composer(self, composer: ComposerDialog) -> None:
+        """The reader's details or the directory changed: the open letters follow."""
+
+        def load(session, _report, _cancelled):  # noqa: ANN001, ANN202
+            return session.my_officials(), session.load_profile().profile
+
+        def show(loaded) -> None:  # noqa: ANN001
+            if self.composer is composer:
+                composer.set_officials(*loaded)
+
+        self._context.run("composer-reload", "Finding your officials", load, on_done=show,
+                          cancellable=False, quiet=True)  # fmt: skip

@@ -40,6 +40,7 @@ class Officials(QObject):
         self._write_to = write_to
         self.dialog: OfficialsDialog | None = None
         self.profile_dialog: ProfileDialog | None = None
+        self._downloading = False  # the update running (or last run) uses the network
 
     # --- Your Details ------------------------------------------------------------
     def edit_profile(self) -> None:
@@ -145,6 +146,8 @@ class Officials(QObject):
             )
             return False
 
+        self._downloading = is_download(source)
+
         def work(session, report, _cancelled):  # noqa: ANN001, ANN202
             return session.update_directory(source, progress=report)
 
@@ -175,7 +178,14 @@ class Officials(QObject):
 
     def _failed(self, message: str) -> None:
         kept = self._context.session.directory_info() is not None
-        kept_note = " The previous directory is still in use." if kept else ""
-        self._context.notify("The directory was not updated", message + "." + kept_note, "")
+        lines = [message.rstrip(".") + "."]
+        if self._downloading:
+            lines.append(
+                "If this computer is offline, get the directory's four files on a computer "
+                "that is online, then choose Officials ▸ Update Directory from Folder…."
+            )
+        if kept:
+            lines.append("The directory you had is still in use.")
+        self._context.notify("The directory was not updated", "\n\n".join(lines), "")
         self._context.status("The directory was not updated.")
         self.directory_updated.emit(None)

@@ -21,6 +21,7 @@ from advocate_app.gui.context import AppContext, ChangeBus
 from advocate_app.gui.letters.controller import Letters
 from advocate_app.gui.links import LinkPolicy
 from advocate_app.gui.officials.controller import Officials
+from advocate_app.gui.officials.needs_bar import Fixes
 from advocate_app.gui.reading.action_panel import ActionPanel
 from advocate_app.gui.reading.article_list_pane import ArticleListPane
 from advocate_app.gui.reading.commands import ArticleCommands
@@ -115,6 +116,13 @@ class MainWindow(QMainWindow):
         self.letters = Letters(context, self, self.current_article_id)
         self.tracking = Tracking(context, self, self.open_article, self.letters.show_sent_letters)
         self.officials = Officials(context, self, write_to=self.letters.write_to_official)
+        self.letters.set_fixes(
+            Fixes(
+                edit_profile=self.officials.edit_profile,
+                update_directory=lambda: self.officials.update_directory(),
+                update_directory_from_folder=self.officials.update_directory_from_folder,
+            )
+        )
         self.action_panel.done_toggled.connect(self.reading.set_done)
         self.action_panel.write_requested.connect(self.letters.write)
         self.action_panel.track_requested.connect(self.tracking.requested)
