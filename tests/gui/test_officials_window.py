@@ -127,4 +127,4 @@ def test_update_directory_from_the_window(open_window, qtbot, tmp_path):
     assert failed.args[0] is None
     title, text, _ = window.notices[-1]
     assert title == "The directory was not updated"
-    assert "not valid JSON" in text and "previous directory is still in use" in text
+    assert "is damaged or incomplete" in text and "The directory you had is still in use" in text

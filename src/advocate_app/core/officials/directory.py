@@ -253,7 +253,10 @@ def _parse_json(data: bytes, name: str) -> list[dict[str, Any]]:
     try:
         value = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise DirectoryError(f"{name} is not valid JSON (truncated or damaged?): {exc}") from None
+        raise DirectoryError(
+            f"{name} is not valid JSON (truncated or damaged?): {exc}",
+            f"The file {name} is damaged or incomplete (it is not valid JSON).",
+        ) from None
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise DirectoryError(f"{name} is not a list of records")
     return value
