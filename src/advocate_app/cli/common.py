@@ -36,11 +36,10 @@ def writes(args: argparse.Namespace) -> bool:
     return args.command == "letter" and bool(getattr(args, "pdf", None) or getattr(args, "sent", 0))
 
 
-def open_session(folder: Path, check: bool = False) -> Session:
-    """The data folder's session; its library opens (or is created) when a command uses it,
-    checked for damage first when `check` (a command that writes); a command that only reads
-    can still read a library on a full disk."""
-    return Session(folder, check=check, read_when_full=not check)
+def open_session(folder: Path, writes: bool = False) -> Session:
+    """The data folder's session; its library opens (or is created) when a command uses it. A
+    command that only reads (not `writes`) can still read a library on a full disk."""
+    return Session(folder, read_when_full=not writes)
 
 
 def terminal_safe(text: str) -> str:

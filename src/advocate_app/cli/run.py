@@ -51,11 +51,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder = data_dir(args.data_dir)
     logged = start_logging(folder)
     changes = writes(args)
-    session = open_session(folder, check=changes)
+    session = open_session(folder, writes=changes)
     err = sys.stderr
     try:
         if changes and session.has_library() and args.command not in ("restore", "salvage"):
-            session.verify_library()  # before anything is read from or written to it
+            # Before anything is written: the tables it writes (the whole file is checked by
+            # the window and by the daily backup; reading it all here would take seconds).
+            session.verify_library(full=False)
         code = feature.run(args, session, sys.stdout, err)
         if changes and code == 0:
             _keep_a_daily_copy(session)

@@ -108,11 +108,12 @@ class Session:
     def damaged(self) -> bool:
         return self._damaged
 
-    def verify_library(self) -> None:
-        """Look for damage in the library file (reads every page: keep it off the window's
-        thread). LibraryDamagedError when found; from then on nothing is written."""
+    def verify_library(self, *, full: bool = True) -> None:
+        """Look for damage in the library file (`full` reads every page: keep it off the
+        window's thread; else only the tables commands write). LibraryDamagedError when found;
+        from then on nothing is written."""
         try:
-            self.library.verify()
+            self.library.verify(full=full)
         except LibraryDamagedError:
             self._damaged = True
             raise

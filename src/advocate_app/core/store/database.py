@@ -176,11 +176,36 @@ def _configure(connection: sqlite3.Connection, path: Path) -> None:
     connection.execute("PRAGMA foreign_keys = ON")
 
 
-def check_database(connection: sqlite3.Connection, path: Path) -> None:
-    """Raise LibraryDamagedError when SQLite finds the file damaged (a quick check: it reads
-    every page, about 0.1 s for 10,000 articles)."""
+# The tables a command writes to, and their indexes: checked before every writing command.
+# The article texts and the search index are most of the file; the whole-file check (the
+# window's, in the background, and the daily backup's) covers them too.
+WRITTEN_TABLES = (
+    "articles",
+    "article_categories",
+    "action_status",
+    "app_state",
+    "letters",
+    "deliveries",
+    "calls",
+    "follow_ups",
+    "feeds",
+    "feed_entries",
+)
+
+
+def check_database(connection: sqlite3.Connection, path: Path, *, full: bool = True) -> None:
+    """Raise LibraryDamagedError when SQLite finds the file damaged. `full` reads every page
+    (about 0.1 s for 10,000 articles, 1 s for 100,000 once cached, many seconds from a cold
+    disk); otherwise only the tables commands write are read (milliseconds)."""
     try:
-        verdict = str(connection.execute("PRAGMA quick_check").fetchone()[0])
+        if full:
+            verdict = str(connection.execute("PRAGMA quick_check").fetchone()[0])
+        else:
+            verdict = "ok"
+            for table in WRITTEN_TABLES:
+                verdict = str(connection.execute(f"PRAGMA quick_check({table})").fetchone()[0])
+                if verdict != "ok":
+                    break
     except sqlite3.DatabaseError as exc:
         verdict = str(exc)
     if verdict != "ok":

@@ -71,12 +71,13 @@ class Library:
         """Write nothing more through this connection."""
         set_read_only(self._db)
 
-    def verify(self) -> None:
-        """LibraryDamagedError when the file is damaged; from then on nothing is written."""
+    def verify(self, *, full: bool = True) -> None:
+        """LibraryDamagedError when the file is damaged (`full`: anywhere; else in the tables
+        commands write); from then on nothing is written."""
         from advocate_app.core.store.database import LibraryDamagedError, check_database
 
         try:
-            check_database(self._db, self.path or Path("library"))
+            check_database(self._db, self.path or Path("library"), full=full)
         except LibraryDamagedError:
             set_read_only(self._db)
             raise
