@@ -312,6 +312,22 @@ def templates(env: Env) -> None:
     assert "senator" in names and dialog.isVisible()
 
 
+def set_up(env: Env) -> None:
+    with env.qtbot.waitSignal(env.window.show_setup().refreshed, timeout=5000):
+        trigger(env, "Set Up Advocate…")
+    assert env.window.setup_assistant.isVisible()
+    assert env.window.setup_assistant.heading.text().startswith("<b>Step 1 of 3")
+
+
+def show_log(env: Env) -> None:
+    trigger(env, "Show Log")  # nothing went wrong yet: it says so
+    assert "Nothing has gone wrong so far" in env.window.status_label.text()
+    log = env.window.session.folder / "advocate.log"
+    log.write_text("a problem\n", encoding="utf-8")
+    trigger(env, "Show Log")
+    assert env.window.opened.urls[-1] == f"file://{log}"
+
+
 def about(env: Env) -> None:
     trigger(env, "About Advocate")
     assert env.answers.about == ["About Advocate"]
@@ -348,6 +364,8 @@ MENU: dict[str, Callable[[Env], None]] = {
     "Sent Letters…": sent_letters,
     "Drafts…": drafts,
     "Letter Templates…": templates,
+    "Set Up Advocate…": set_up,
+    "Show Log": show_log,
     "About Advocate": about,
 }
 # Items that start from an empty library; the rest start with the three seed articles.

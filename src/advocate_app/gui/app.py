@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from advocate_app.core.logs import log_path, start_logging
-from advocate_app.core.paths import DIRECTORY_FILE, bundled, data_dir, library_path
+from advocate_app.core.paths import bundled, data_dir, library_path
 from advocate_app.core.session import Session
 from advocate_app.core.store.database import StoreError
 from advocate_app.core.version import VersionAction
@@ -86,11 +86,8 @@ def start(
             f"Advocate cannot save anything to your disk right now ({problem}); free some "
             "space, then restart it. You can read what is already here."
         )
-    if first_run and not (folder / DIRECTORY_FILE).exists():
-        window.show_status(
-            "To find your senators and representative offline, choose Officials ▸ Update "
-            "Directory (it downloads the public directory once)."
-        )
+    if first_run and not window_settings.setup_finished():
+        window.show_setup()  # beside the window: the reader may look around first
     _catch_unexpected(window, log_path(folder))
     instance.activation_requested.connect(lambda: _bring_forward(window))
     window.show()

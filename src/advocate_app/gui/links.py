@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -43,6 +44,14 @@ class LinkPolicy:
     ):
         self._opener = opener
         self._report = report or (lambda message: None)
+
+    def open_file(self, path: Path) -> bool:
+        """Open a file of Advocate's own (the log) with the system; False, and said, when it
+        could not be."""
+        if self._opener(QUrl.fromLocalFile(str(path))) is False:
+            self._report(f"It could not be opened here; the file is {path}.")
+            return False
+        return True
 
     def open(self, url: QUrl | str) -> bool:
         """Open a web or mail link; False when it is refused or the system could not open it

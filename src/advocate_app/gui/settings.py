@@ -89,6 +89,12 @@ class WindowSettings:
     def set_ask_if_sent(self, route: str, ask: bool) -> None:
         self._s.setValue(f"letters/ask_after_{route}", "true" if ask else "false")
 
+    def setup_finished(self) -> bool:
+        return str(self._s.value("setup/finished", "false")).lower() == "true"
+
+    def set_setup_finished(self, finished: bool) -> None:
+        self._s.setValue("setup/finished", "true" if finished else "false")
+
     def known_library(self, path: str) -> bool:
         return bool(self._s.value(f"libraries/{_key(path)}", False, type=bool))
 

@@ -25,8 +25,19 @@ class ArticleDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
         painter.save()
+        try:
+            self._paint(painter, option, index)
+        finally:  # a painter left saved would take the whole window down with it
+            painter.restore()
+
+    def _paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
         # The base style draws selection and focus, so themes and dark mode look right.
         plain = QStyleOptionViewItem(option)
         self.initStyleOption(plain, index)
@@ -90,4 +101,3 @@ class ArticleDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignVCenter,
             details,
         )
-        painter.restore()

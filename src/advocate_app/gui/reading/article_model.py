@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import datetime
@@ -9,6 +10,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from advocate_app.core.store.database import StoreError
 from advocate_app.core.store.library import Library
 from advocate_app.core.store.queries import ArticleQuery
 from advocate_app.core.store.records import ArticleSummary
@@ -19,6 +21,8 @@ PAGE_SIZE = 100
 CACHED_PAGES = 30
 
 Index = QModelIndex | QPersistentModelIndex
+
+log = logging.getLogger(__name__)
 
 
 class ArticleRole(IntEnum):
@@ -85,7 +89,11 @@ class ArticleListModel(QAbstractListModel):
 
     def _load_page(self, page_number: int) -> list[ArticleSummary | None]:
         ids = self._ids[page_number * PAGE_SIZE : (page_number + 1) * PAGE_SIZE]
-        found = {s.id: s for s in self._library.summaries(ids)}
+        try:
+            found = {s.id: s for s in self._library.summaries(ids)}
+        except StoreError:  # closing, or a disk that fails: the rows are blank, never a crash
+            log.exception("article rows could not be read")
+            return [None] * len(ids)
         page = [found.get(article_id) for article_id in ids]
         self._pages[page_number] = page
         while len(self._pages) > CACHED_PAGES:

@@ -24,7 +24,8 @@ from advocate_app.gui.web.web_sources import WebSources
 
 @dataclass(frozen=True)
 class ViewCommands:
-    """Window-level commands: moving through the list, text size, search, about, quit."""
+    """Window-level commands: moving through the list, text size, search, set-up, the log,
+    about, quit."""
 
     move: Callable[[int], None]
     page_down: Callable[[], None]
@@ -32,6 +33,8 @@ class ViewCommands:
     change_font_size: Callable[[int], None]
     reset_font_size: Callable[[], None]
     show_about: Callable[[], None]
+    show_setup: Callable[[], object]
+    show_log: Callable[[], object]
     quit: Callable[[], object]
     space_targets: tuple[QWidget, ...]  # where Space pages through the article
 
@@ -107,6 +110,8 @@ class WindowActions:
         self.sent_letters = self._action("&Sent Letters…", lambda: f.letters.show_sent_letters())
         self.drafts = self._action("&Drafts…", f.letters.show_drafts)
         self.templates = self._action("Letter &Templates…", f.letters.show_templates)
+        self.setup = self._action("&Set Up Advocate…", v.show_setup)
+        self.show_log = self._action("Show &Log", v.show_log)
         self.about = self._action("&About Advocate", v.show_about)
         self._menus()
         # Space pages through the article from the list or the reader, but stays a
@@ -164,4 +169,6 @@ class WindowActions:
         letters = bar.addMenu("&Letters")
         letters.addActions([self.sent_letters, self.drafts, self.templates])
         help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.setup, self.show_log])
+        help_menu.addSeparator()
         help_menu.addAction(self.about)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from advocate_app.core.changes import Changes
+from advocate_app.core.logs import log_path
 from advocate_app.core.session import Session
 from advocate_app.core.store.queries import ArticleQuery
 from advocate_app.core.version import version
@@ -34,6 +36,9 @@ from advocate_app.gui.tracking.controller import Tracking
 from advocate_app.gui.tracking.safekeeping import Safekeeping
 from advocate_app.gui.web.web_sources import WebSources
 from advocate_app.gui.window.actions import Features, ViewCommands, WindowActions
+
+if TYPE_CHECKING:
+    from advocate_app.gui.setup.assistant import SetupAssistant
 
 DEFAULT_SIZE = (1360, 840)
 MINIMUM_SIZE = (780, 540)
@@ -116,13 +121,13 @@ class MainWindow(QMainWindow):
         self.letters = Letters(context, self, self.current_article_id)
         self.tracking = Tracking(context, self, self.open_article, self.letters.show_sent_letters)
         self.officials = Officials(context, self, write_to=self.letters.write_to_official)
-        self.letters.set_fixes(
-            Fixes(
-                edit_profile=self.officials.edit_profile,
-                update_directory=lambda: self.officials.update_directory(),
-                update_directory_from_folder=self.officials.update_directory_from_folder,
-            )
+        self.fixes = Fixes(
+            edit_profile=self.officials.edit_profile,
+            update_directory=lambda: self.officials.update_directory(),
+            update_directory_from_folder=self.officials.update_directory_from_folder,
         )
+        self.letters.set_fixes(self.fixes)
+        self.setup_assistant: SetupAssistant | None = None
         self.action_panel.done_toggled.connect(self.reading.set_done)
         self.action_panel.write_requested.connect(self.letters.write)
         self.action_panel.track_requested.connect(self.tracking.requested)
@@ -133,6 +138,8 @@ class MainWindow(QMainWindow):
             change_font_size=self.change_font_size,
             reset_font_size=self.reset_font_size,
             show_about=self.show_about,
+            show_setup=self.show_setup,
+            show_log=self.show_log,
             quit=self.close,
             space_targets=(self.list_pane.view, self.reader),
         )
@@ -262,6 +269,26 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.list_pane.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.list_pane.search.selectAll()
+
+    def show_setup(self) -> SetupAssistant:
+        """Set Up Advocate, beside the window; where the reader left off."""
+        from advocate_app.gui.setup.assistant import SetupAssistant
+
+        if self.setup_assistant is None:
+            self.setup_assistant = SetupAssistant(
+                self.context, self.fixes, self.officials.show_officials, self
+            )
+        self.setup_assistant.show()
+        self.setup_assistant.raise_()
+        return self.setup_assistant
+
+    def show_log(self) -> bool:
+        """Help ▸ Show Log: the file where the details of problems are written."""
+        path = log_path(self.session.folder)
+        if not path.is_file():
+            self.show_status(f"Nothing has gone wrong so far: no problem was written to {path}.")
+            return False
+        return self.context.links.open_file(path)
 
     def show_status(self, message: str) -> None:
         self.status_label.setText(message)

@@ -1,0 +1,1 @@
+"""Set Up Advocate: the first-start assistant."""
