@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from advocate_app.core.profile.storage import ProfileStore
 from tests.support.data import ADA, SITE_TITLE, write_directory
-from tests.support.qt import select_title
+from tests.support.paths import SCREENSHOTS
+from tests.support.qt import clipped_labels, select_title
 
 
 def open_composer(window, number, qtbot):  # noqa: ANN001, ANN201
@@ -110,6 +111,9 @@ def test_set_up_advocate_in_three_steps(
     assert "Senator Bea Birch, Senator Ann Alder, Representative Cy Cedar" in (
         setup.officials_status.text()
     )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert setup.grab().save(str(SCREENSHOTS / "set_up_officials.png"))
+    assert clipped_labels(setup) == []
     qtbot.mouseClick(setup.next, Qt.MouseButton.LeftButton)
     assert setup.next.text() == "Finish"
     assert setup.summary.text() == "Your details and your officials are set up."

@@ -46,3 +46,42 @@ def clipped_labels(root) -> list[str]:  # noqa: ANN001 - a QWidget
             needed = label.sizeHint().width()
             found.append(f"{label.text()[:60]!r}: needs {needed}px wide, has {label.width()}")
     return found
+
+
+INTERACTIVE = (
+    "QAbstractButton",
+    "QLineEdit",
+    "QComboBox",
+    "QAbstractItemView",
+    "QAbstractSpinBox",
+    "QTextEdit",
+    "QPlainTextEdit",
+    "QAbstractSlider",
+)
+
+
+def unnamed_controls(root, *, descriptions: bool = False) -> list[str]:  # noqa: ANN001
+    """The visible controls under `root` (itself included) that assistive technology cannot
+    name (or, with `descriptions`, describe), as a screen reader asks them."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QWidget
+
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) and widget is not root:
+            continue
+        if not any(widget.inherits(kind) for kind in INTERACTIVE):
+            continue
+        inner = widget.parent() is not None and any(
+            widget.parent().inherits(kind) for kind in ("QComboBox", "QAbstractSpinBox")
+        )
+        if inner or widget.inherits("QScrollBar") or widget.objectName().startswith("qt_"):
+            continue  # Qt's own parts (scroll bars, a combo box's text field) name themselves
+        accessible = QAccessible.queryAccessibleInterface(widget)
+        name = accessible.text(QAccessible.Text.Name).strip() if accessible else ""
+        what = f"{type(widget).__name__} {widget.objectName() or ''}".strip()
+        if not name:
+            found.append(f"{what}: no name")
+        elif descriptions and not accessible.text(QAccessible.Text.Description).strip():
+            found.append(f"{what} '{name}': no description")
+    return found

@@ -21,6 +21,7 @@ from advocate_app.core.version import VersionAction
 from advocate_app.gui.settings import APP_ID, APPLICATION, ORGANIZATION, WindowSettings
 from advocate_app.gui.single_instance import SingleInstance
 from advocate_app.gui.startup import Ask, Choice, open_library_for_window
+from advocate_app.gui.theme import follow_system_palette
 from advocate_app.gui.window.main_window import MainWindow
 
 
@@ -50,6 +51,7 @@ def start(
     """Everything before the event loop: the window shown, or an exit code."""
     args = parse_args(argv)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    follow_system_palette(app)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     QGuiApplication.setDesktopFileName(APP_ID)

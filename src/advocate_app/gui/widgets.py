@@ -5,10 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from advocate_app.gui.links import LinkPolicy, linked_text
+from advocate_app.gui.theme import set_muted
 
 
 def muted_label(text: str, parent: QWidget) -> QLabel:
@@ -17,8 +17,7 @@ def muted_label(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
-    colour = parent.palette().color(QPalette.ColorRole.PlaceholderText).name()
-    label.setStyleSheet(f"color: {colour};")
+    set_muted(label)
     return label
 
 

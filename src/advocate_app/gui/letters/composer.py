@@ -39,6 +39,7 @@ from advocate_app.gui.context import AppContext
 from advocate_app.gui.letters.drafts import DraftKeeper
 from advocate_app.gui.letters.letter_page import LetterPage
 from advocate_app.gui.officials.needs_bar import Fixes, NeedsBar
+from advocate_app.gui.theme import set_muted, set_warning
 from advocate_app.gui.widgets import note_label
 
 SAMPLE = ""  # the template combo's value for "the article's own sample"
@@ -94,6 +95,10 @@ class ComposerDialog(QDialog):
         top.addWidget(QLabel("Template:", self))
         self.template = QComboBox(self)
         self.template.setAccessibleName("Template")
+        self.template.setToolTip(
+            "What writes the letters: the article's sample, another action's sample, or a "
+            "template for each office"
+        )
         self._fill_templates()
         self.template.currentIndexChanged.connect(lambda _: self._template_changed())
         top.addWidget(self.template)
@@ -104,7 +109,7 @@ class ComposerDialog(QDialog):
         self.needs.show_needs(self.profile, self.officials.needs)
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b03a2e;")
+        set_warning(self.error)
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
@@ -149,6 +154,9 @@ class ComposerDialog(QDialog):
         column.addWidget(QLabel("Recipients", side))
         self.recipients = QListWidget(side)
         self.recipients.setAccessibleName("Recipients")
+        self.recipients.setAccessibleDescription(
+            "Tick the officials to write to; each ticked one gets a letter"
+        )
         self.recipients.setMaximumHeight(140)  # a handful of people; the guidance gets the rest
         self.recipients.itemChanged.connect(lambda _: self._sync_pages())
         column.addWidget(self.recipients)
@@ -187,7 +195,7 @@ class ComposerDialog(QDialog):
             inner,
         )
         tip.setWordWrap(True)
-        tip.setEnabled(False)  # muted
+        set_muted(tip)
         column.addWidget(tip)
         if self.template.count() and any(
             str(self.template.itemData(i) or "").startswith(OTHER_SAMPLE)

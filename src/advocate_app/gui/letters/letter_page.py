@@ -27,6 +27,7 @@ from advocate_app.core.letters.routes import Route, delivered_words, email_addre
 from advocate_app.core.store.letters import LetterRecord
 from advocate_app.gui.formats import time_text
 from advocate_app.gui.links import LinkPolicy
+from advocate_app.gui.theme import set_warning
 from advocate_app.gui.widgets import plain_tip
 
 ROUTE_ADVICE = {
@@ -104,21 +105,25 @@ class LetterPage(QWidget):
         layout.addWidget(self.note)
         self.subject = QLineEdit(self)
         self.subject.setAccessibleName("Subject")
+        self.subject.setAccessibleDescription("The letter's subject line")
         layout.addWidget(self.subject)
         self.body = QPlainTextEdit(self)
         self.body.setAccessibleName(f"Letter to {letter.recipient.name}")
+        self.body.setAccessibleDescription(
+            "Your letter, to edit as you like; it is kept as a draft as you type"
+        )
         layout.addWidget(self.body, 1)
         self.checks = _plain_label("", self)
         self.checks.setAccessibleName("Before you send")
-        self.checks.setStyleSheet("color: palette(text);")
         layout.addWidget(self.checks)
         self.count = QLabel(self)
         self.count.setAccessibleName("Character count")
         layout.addWidget(self.count)
         self.problem = _plain_label("", self)  # a way out that did not work
-        self.problem.setStyleSheet("color: #b03a2e;")
+        set_warning(self.problem)
         self.problem.hide()
         self.copy_address = QPushButton("Copy Address", self)
+        self.copy_address.setToolTip("Copy the address to open or write to yourself")
         self.copy_address.hide()
         self.copy_address.clicked.connect(self._copy_address)
         trouble = QHBoxLayout()
@@ -153,8 +158,10 @@ class LetterPage(QWidget):
         )
         self.email_button.clicked.connect(self.email)
         self.print_button = QPushButton("Print…", self)
+        self.print_button.setToolTip("Print the letter on a page with your address, to post")
         self.print_button.clicked.connect(lambda: self.print_(to_pdf=False))
         self.pdf_button = QPushButton("Save as PDF…", self)
+        self.pdf_button.setToolTip("Save the letter as a PDF file, to print or attach later")
         self.pdf_button.clicked.connect(lambda: self.print_(to_pdf=True))
         self.sent_button = QPushButton("Mark as Sent", self)
         self.sent_button.setToolTip("You sent this letter: count it in your record")

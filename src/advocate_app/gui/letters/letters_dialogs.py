@@ -59,6 +59,9 @@ class LetterListDialog(QDialog):
         layout.addWidget(self.empty)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Drafts" if drafts else "Sent letters")
+        self.list.setAccessibleDescription(
+            "Your letters, newest first, with to whom they went and what became of them"
+        )
         layout.addWidget(self.list, 1)
         self.details = QLabel(self)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
@@ -69,6 +72,7 @@ class LetterListDialog(QDialog):
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text.setAccessibleName("Letter")
+        self.text.setAccessibleDescription("The text of the chosen letter")
         layout.addWidget(self.text, 2)
         layout.addLayout(self._buttons())
         if not drafts:
@@ -78,6 +82,7 @@ class LetterListDialog(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         self.copy_button = QPushButton("Copy", self)
+        self.copy_button.setToolTip("Copy the letter to the clipboard")
         self.copy_button.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.text.toPlainText())
         )
@@ -85,6 +90,7 @@ class LetterListDialog(QDialog):
         self.open_button.setToolTip("Open this letter in the composer, to send it (again)")
         self.open_button.clicked.connect(self._open)
         self.sent_button = QPushButton("Mark as Sent", self)
+        self.sent_button.setToolTip("Say whether you sent this letter: only sent letters count")
         self.sent_button.clicked.connect(self._toggle_sent)
         self.delete_button = QPushButton("Delete", self)
         self.delete_button.setToolTip("Delete a letter you did not send")
@@ -103,6 +109,7 @@ class LetterListDialog(QDialog):
         self.ask_boxes: dict[Route, QCheckBox] = {}
         for route, words in ASK_AFTER.items():
             box = QCheckBox(words, self)
+            box.setToolTip(f"Ask whether you sent a letter after {words.lower()}")
             box.setChecked(self._context.settings.ask_if_sent(str(route)))
             box.toggled.connect(
                 lambda on, r=route: self._context.settings.set_ask_if_sent(str(r), on)
@@ -226,10 +233,12 @@ class TemplatesDialog(QDialog):
         layout.addWidget(intro)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Templates")
+        self.list.setAccessibleDescription("The letter templates, built in and your own")
         for info in templates.available():
             self.list.addItem(f"{info.name} — {'yours' if info.user else 'built in'}")
         layout.addWidget(self.list, 1)
         open_folder = QPushButton("Open My Templates Folder", self)
+        open_folder.setToolTip("Where to put your own templates, or changed copies")
         open_folder.clicked.connect(self.open_folder)
         row = QHBoxLayout()
         row.addStretch(1)

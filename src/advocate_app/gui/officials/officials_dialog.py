@@ -125,6 +125,7 @@ class OfficialCard(QFrame):
             phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             copy = QPushButton("Copy number", self)
             copy.setAccessibleName(f"Copy the phone number of {official.name}")
+            copy.setToolTip(f"Copy {official.phone}, to call from your phone")
             copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(official.phone))
             phone_row.addWidget(phone)
             phone_row.addWidget(copy)
@@ -185,8 +186,10 @@ class OfficialsDialog(QDialog):
         outer = QVBoxLayout(self)
         buttons = QHBoxLayout()
         details = QPushButton("Your Details…", self)
+        details.setToolTip("Your name and address: your officials are found from them")
         details.clicked.connect(edit_profile)
         update = QPushButton("Update Directory…", self)
+        update.setToolTip("Download the public directory of officials again")
         update.clicked.connect(update_directory)
         self.locate = QPushButton("Find My District from My Address", self)
         self.locate.setToolTip(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from advocate_app.core.profile.model import PREFIXES, Profile, field_errors, normalized
 from advocate_app.core.profile.storage import StoredProfile
+from advocate_app.gui.theme import set_warning
 from advocate_app.gui.widgets import grow_to_fit
 
 FIELDS = (
@@ -38,6 +39,16 @@ PLACEHOLDERS = {
     "phone": "206-555-0100",
 }
 NO_DISTRICT = -1
+DESCRIPTIONS = {
+    "first_name": "Your first name, as letters are signed",
+    "last_name": "Your last name, as letters are signed",
+    "street": "Your street address, for letters and to find your district",
+    "city": "Your city",
+    "state": "Your state: its name or two-letter code",
+    "zip": "Your ZIP code: it finds your representative",
+    "email": "Your email address, for offices that answer by email",
+    "phone": "Your phone number, if you want offices to call you back (optional)",
+}
 
 
 class ProfileDialog(QDialog):
@@ -70,6 +81,7 @@ class ProfileDialog(QDialog):
         self.prefix.setEditable(True)
         self.prefix.setCurrentText(stored.profile.prefix)
         self.prefix.setAccessibleName("Prefix")
+        self.prefix.setToolTip("How letters name you, if you like: Ms., Mr., Dr.…")
         form.addRow("Prefix", self.prefix)
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -78,10 +90,11 @@ class ProfileDialog(QDialog):
             edit.setText(getattr(stored.profile, name))
             edit.setPlaceholderText(PLACEHOLDERS.get(name, ""))
             edit.setAccessibleName(label)
+            edit.setAccessibleDescription(DESCRIPTIONS[name])
             edit.textChanged.connect(self._validate)
             error = QLabel(self)
             error.setTextFormat(Qt.TextFormat.PlainText)
-            error.setStyleSheet("color: #b03a2e;")
+            set_warning(error)
             error.setWordWrap(True)
             error.hide()
             column = QVBoxLayout()
@@ -117,6 +130,12 @@ class ProfileDialog(QDialog):
         layout.addWidget(self.storage_note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(
+            "Save your details on this computer"
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            "Close without saving"
         )
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)

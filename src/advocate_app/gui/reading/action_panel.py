@@ -237,6 +237,7 @@ class SampleMessage(QWidget):
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
         self.toggle.setAccessibleName(f"Show sample message {number}")
+        self.toggle.setToolTip("Show or hide the article's sample message")
         self.copy = QToolButton(self)  # compact: the card may be narrow
         self.copy.setText("Copy")
         self.copy.setToolTip("Copy the sample message to the clipboard")

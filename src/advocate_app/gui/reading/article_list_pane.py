@@ -110,6 +110,7 @@ class ArticleListPane(QWidget):
         )
         self.sort = QComboBox(self)
         self.sort.setAccessibleName("Sort order")
+        self.sort.setToolTip("The order of the list: newest or oldest first, or by title")
         for order, label in SORT_LABELS.items():
             self.sort.addItem(label, order)
         self.sort.currentIndexChanged.connect(lambda _: self._apply_query())

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,8 @@ from advocate_app.core.profile.model import Profile
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.officials.needs_bar import Fixes, missing_details
 from advocate_app.gui.officials.officials_dialog import data_status_text
+from advocate_app.gui.theme import set_muted
+from advocate_app.gui.widgets import grow_to_fit
 
 TASK = "setup-status"
 STEPS = ("Your details", "Your officials", "You are ready")
@@ -74,18 +75,21 @@ class SetupAssistant(QDialog):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setAccessibleName("Set-up step")
         layout.addWidget(self.heading)
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(self._details_page())
-        self.pages.addWidget(self._officials_page())
-        self.pages.addWidget(self._ready_page())
-        layout.addWidget(self.pages, 1)
+        # One page shown at a time; a plain layout (not a stack) lets wrapped text take the
+        # height it needs.
+        self.pages = [self._details_page(), self._officials_page(), self._ready_page()]
+        self.step = 0
+        for page in self.pages:
+            layout.addWidget(page, 1)
         row = QHBoxLayout()
         self.not_now = QPushButton("Not Now", self)
         self.not_now.setToolTip("Close; you can finish from Help ▸ Set Up Advocate…")
         self.not_now.clicked.connect(self._dismiss)
         self.back = QPushButton("Back", self)
-        self.back.clicked.connect(lambda: self.go(self.pages.currentIndex() - 1))
+        self.back.setToolTip("The step before")
+        self.back.clicked.connect(lambda: self.go(self.step - 1))
         self.next = QPushButton("Next", self)
+        self.next.setToolTip("The next step (your details are saved as you give them)")
         self.next.setDefault(True)
         self.next.clicked.connect(self._next)
         row.addWidget(self.not_now)
@@ -156,7 +160,7 @@ class SetupAssistant(QDialog):
             page,
         )
         offline.setWordWrap(True)
-        offline.setEnabled(False)  # muted: for the few who need it
+        set_muted(offline)  # for the few who need it
         column.addWidget(offline)
         column.addStretch(1)
         return page
@@ -176,13 +180,17 @@ class SetupAssistant(QDialog):
     # --- moving -------------------------------------------------------------------------
     def go(self, step: int) -> None:
         step = max(0, min(len(STEPS) - 1, step))
-        self.pages.setCurrentIndex(step)
+        self.step = step
+        for number, page in enumerate(self.pages):
+            page.setVisible(number == step)
         self.heading.setText(f"<b>Step {step + 1} of {len(STEPS)}: {STEPS[step]}</b>")
         self.back.setEnabled(step > 0)
         self.next.setText("Finish" if step == len(STEPS) - 1 else "Next")
+        if self.isVisible():
+            grow_to_fit(self)
 
     def _next(self) -> None:
-        step = self.pages.currentIndex()
+        step = self.step
         if step == len(STEPS) - 1:
             self._context.settings.set_setup_finished(True)
             self.accept()
@@ -233,6 +241,8 @@ class SetupAssistant(QDialog):
         if self._jump:
             self._jump = False
             self.go(state.first_step())
+        elif self.isVisible():
+            grow_to_fit(self)
         self.refreshed.emit(state)
 
     @staticmethod

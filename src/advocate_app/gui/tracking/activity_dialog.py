@@ -23,6 +23,7 @@ from advocate_app.core.changes import Changes
 from advocate_app.core.store.tracking import Activity, ActivityEvent
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.formats import day_text, time_text, week_text
+from advocate_app.gui.theme import set_muted
 
 TASK = "activity"
 
@@ -126,7 +127,7 @@ class ActivityDialog(QDialog):
             self,
         )
         unit.setWordWrap(True)
-        unit.setEnabled(False)  # muted
+        set_muted(unit)
         layout.addWidget(unit)
         self.chart = WeeklyChart([], self)
         layout.addWidget(self.chart)
@@ -211,6 +212,7 @@ class ActivityDialog(QDialog):
             self.follow_ups_title = heading
         view = QListWidget(self)
         view.setAccessibleName(title)
+        view.setAccessibleDescription(f"{title}; Enter opens the article or the letter")
         view.setWordWrap(True)  # whole lines, never cut behind a scroll bar
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setResizeMode(QListWidget.ResizeMode.Adjust)
