@@ -231,6 +231,19 @@ def toggle_star(env: Env) -> None:
     assert env.window.session.library.summaries([article])[0].starred
 
 
+def rename(env: Env) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    article_id = env.window.current_article_id()
+    original = QInputDialog.getText
+    QInputDialog.getText = staticmethod(lambda *a, **k: ("A title of my own", True))
+    try:
+        trigger(env, "Rename…")
+    finally:
+        QInputDialog.getText = original
+    assert env.window.session.article(article_id).article.title == "A title of my own"
+
+
 def delete(env: Env) -> None:
     trigger(env, "Delete")
     assert env.window.list_pane.model.rowCount() == 2
@@ -352,6 +365,7 @@ MENU: dict[str, Callable[[Env], None]] = {
     "Previous Article": lambda env: next_and_previous(env, "Previous Article", -1),
     "Mark as Read/Unread": toggle_read,
     "Star/Unstar": toggle_star,
+    "Rename…": rename,
     "Delete": delete,
     "Larger Text": text_size,
     "Smaller Text": text_size,

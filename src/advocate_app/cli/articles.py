@@ -11,18 +11,27 @@ from advocate_app.core.articles.model import article_to_dict
 from advocate_app.core.session import Session
 from advocate_app.core.store.queries import ArticleQuery
 
-COMMANDS = ("import", "list", "show")
+COMMANDS = ("import", "list", "show", "rename")
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     importing = commands.add_parser("import", help="import article files or folders")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     importing.add_argument("--json", action="store_true", help="print results as JSON")
+    importing.add_argument(
+        "--allow-short",
+        action="store_true",
+        help="import texts shorter than a few sentences too (refused as not articles otherwise)",
+    )
 
     listing = commands.add_parser("list", help="list articles, newest first")
     listing.add_argument("--search", metavar="Q", help="full-text search")
     listing.add_argument("--category", metavar="C", help="only this category")
     listing.add_argument("--json", action="store_true", help="print as JSON")
+
+    renaming = commands.add_parser("rename", help="give an article a title of your own")
+    renaming.add_argument("id", type=int, metavar="ID")
+    renaming.add_argument("title", metavar="TITLE")
 
     showing = commands.add_parser("show", help="show one article")
     showing.add_argument("id", type=int, metavar="ID")
@@ -31,12 +40,25 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
     if args.command == "import":
-        return _import(session, args.paths, args.json, out, err)
+        return _import(session, args.paths, args.json, out, err, args.allow_short)
     if not session.has_library():
         return _empty(args, session.folder, out, err)
     if args.command == "list":
         return _list(session, args.search, args.category, args.json, out)
+    if args.command == "rename":
+        return _rename(session, args.id, args.title, out, err)
     return _show(session, args.id, args.json, out, err)
+
+
+def _rename(session: Session, article_id: int, title: str, out: TextIO, err: TextIO) -> int:
+    try:
+        renamed = session.rename_article(article_id, title)
+    except ValueError as exc:
+        return fail(str(exc), err)
+    if not renamed:
+        return fail(f"no article with id {article_id}", err)
+    print(f"#{article_id} is now titled: {terminal_safe(' '.join(title.split()))}", file=out)
+    return EXIT_OK
 
 
 def _empty(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO) -> int:
@@ -52,20 +74,28 @@ def _empty(args: argparse.Namespace, folder: Path, out: TextIO, err: TextIO) -> 
     return fail(f"no article with id {args.id} (the library in {folder} is empty)", err)
 
 
-def _import(session: Session, paths: list[Path], as_json: bool, out: TextIO, err: TextIO) -> int:
+def _import(
+    session: Session,
+    paths: list[Path],
+    as_json: bool,
+    out: TextIO,
+    err: TextIO,
+    allow_short: bool = False,
+) -> int:
     def show(result) -> None:  # noqa: ANN001 - an ImportResult
         if as_json:
             return
         path = terminal_safe(str(result.path))
         if result.failed:
-            print(f"{path}: {terminal_safe(result.error or '')}", file=err)
+            hint = " (import it anyway with --allow-short)" if result.too_short else ""
+            print(f"{path}: {terminal_safe(result.error or '')}{hint}", file=err)
             return
         print(f"{result.status:<9}  #{result.id}  {path}  ({terminal_safe(result.title or '')})",
               file=out)  # fmt: skip
         for warning in result.warnings:
             print(f"{path}: note: {terminal_safe(warning)}", file=err)
 
-    results = session.import_paths(paths, progress=show)
+    results = session.import_paths(paths, progress=show, allow_short=allow_short)
     if as_json:
         write_json(
             [

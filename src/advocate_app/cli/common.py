@@ -18,6 +18,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # before them, and an automatic backup is kept after them.
 WRITING = {
     "import", "done", "undo", "call", "follow-up", "fetch", "restore", "salvage", "sent",
+    "rename",
 }  # fmt: skip
 WRITING_ACTIONS = {"feeds": {"add", "refresh", "remove", "import"}, "network": {"on", "off"}}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -105,6 +105,9 @@ def _run(session: Session, args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 def _refresh(session: Session, out: TextIO, err: TextIO) -> int:
     reports = session.refresh_feeds(progress=lambda m: print(m, file=err))
+    if not reports:
+        print("No feeds yet; follow one with: advocate feeds add URL", file=err)
+        return EXIT_OK
     failed = False
     for report in reports:
         if report.error:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advocate_app.core.articles.decoding import UnreadableInput
+from advocate_app.core.articles.model import too_short
 from advocate_app.core.articles.reader import IMPORTABLE_SUFFIXES, read_article
 from advocate_app.core.store.database import StoreError
 from advocate_app.core.store.library import Library
@@ -36,6 +37,7 @@ class ImportResult:
     title: str | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    too_short: bool = False  # refused only for its length: the reader may import it anyway
 
     @property
     def failed(self) -> bool:
@@ -48,6 +50,7 @@ class _Parsed:
     prepared: PreparedArticle | None
     error: str | None
     warnings: tuple[str, ...] = ()
+    too_short: bool = False
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -70,17 +73,22 @@ def import_paths(
     *,
     parallel: bool = True,
     cancelled: Callable[[], bool] = lambda: False,
+    allow_short: bool = False,
 ) -> Iterator[ImportResult]:
-    """Import every article file under `paths`, yielding one result per file, in order."""
+    """Import every article file under `paths`, yielding one result per file, in order. A
+    file too short to be an article ("buy milk") is refused unless `allow_short`."""
     files = list(expand_paths(paths))
     batch: list[_Parsed] = []
-    for parsed in _parse_all(files, parallel and len(files) >= PARALLEL_THRESHOLD):
+    parse = parse_file if not allow_short else parse_short_too
+    for parsed in _parse_all(files, parallel and len(files) >= PARALLEL_THRESHOLD, parse):
         if cancelled():
             break
         if parsed.prepared is None:
             yield from _store(library, batch)
             batch = []
-            yield ImportResult(parsed.path, ImportStatus.FAILED, error=parsed.error)
+            yield ImportResult(
+                parsed.path, ImportStatus.FAILED, error=parsed.error, too_short=parsed.too_short
+            )
             continue
         batch.append(parsed)
         if len(batch) >= BATCH_SIZE:
@@ -89,19 +97,28 @@ def import_paths(
     yield from _store(library, batch)
 
 
-def parse_file(path: Path) -> _Parsed:
+def parse_file(path: Path, allow_short: bool = False) -> _Parsed:
     try:
         article = read_article(path)
-        return _Parsed(path, prepare(article, str(path.resolve())), None, article.warnings)
     except UnreadableInput as exc:
         return _Parsed(path, None, str(exc))
     except RecursionError:
         return _Parsed(path, None, "the page is nested too deeply")
+    short = None if allow_short else too_short(article)
+    if short:
+        return _Parsed(path, None, short, too_short=True)
+    return _Parsed(path, prepare(article, str(path.resolve())), None, article.warnings)
 
 
-def _parse_all(files: list[Path], parallel: bool) -> Iterator[_Parsed]:
+def parse_short_too(path: Path) -> _Parsed:
+    return parse_file(path, allow_short=True)
+
+
+def _parse_all(
+    files: list[Path], parallel: bool, parse: Callable[[Path], _Parsed] = parse_file
+) -> Iterator[_Parsed]:
     if not parallel:
-        yield from map(parse_file, files)
+        yield from map(parse, files)
         return
     workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1))
     # Never fork: the GUI process has threads. forkserver is cheap where it exists.
@@ -113,7 +130,7 @@ def _parse_all(files: list[Path], parallel: bool) -> Iterator[_Parsed]:
         initializer=_worker_started,
         initargs=(os.getpid(),),
     ) as pool:
-        yield from pool.map(parse_file, files, chunksize=32)
+        yield from pool.map(parse, files, chunksize=32)
 
 
 WATCH_SECONDS = 0.5

@@ -182,6 +182,13 @@ class Session:
     def article(self, article_id: int) -> StoredArticle | None:
         return self.library.get(article_id)
 
+    def rename_article(self, article_id: int, title: str) -> bool:
+        """The reader's own title for an article; ValueError when it is empty."""
+        renamed = self.library.rename(article_id, title)
+        if renamed:
+            self._report(Changes(content=frozenset({article_id}), articles=frozenset({article_id})))
+        return renamed
+
     def action(self, article_id: int, number: int) -> tuple[StoredArticle, Action] | None:
         """An article and one of its actions, or None when either is not there."""
         stored = self.library.get(article_id)
@@ -196,13 +203,17 @@ class Session:
         *,
         cancelled: Callable[[], bool] = lambda: False,
         progress: Callable[[ImportResult], None] | None = None,
+        allow_short: bool = False,
     ) -> list[ImportResult]:
-        """Import files and folders; one result per file, reported as each is stored."""
+        """Import files and folders; one result per file, reported as each is stored. Texts
+        too short to be articles are refused unless `allow_short`."""
         from advocate_app.core.importer import import_paths
 
         results: list[ImportResult] = []
         try:
-            for result in import_paths(self.library, paths, cancelled=cancelled):
+            for result in import_paths(
+                self.library, paths, cancelled=cancelled, allow_short=allow_short
+            ):
                 results.append(result)
                 if progress is not None:
                     progress(result)

@@ -50,7 +50,9 @@ def start(
 ) -> tuple[MainWindow, SingleInstance] | int:
     """Everything before the event loop: the window shown, or an exit code."""
     args = parse_args(argv)
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    # The program's name as the first argument names the window to the desktop (its X
+    # instance name), so task bars group it as Advocate, not as "__main__.py".
+    app = QApplication.instance() or QApplication([APP_ID, *argv])
     follow_system_palette(app)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from advocate_app.core.changes import Changes
 from advocate_app.core.session import Session
 from advocate_app.core.store.database import StoreError
+from advocate_app.gui.file_dialogs import FileDialogs
 from advocate_app.gui.links import LinkPolicy
 from advocate_app.gui.settings import WindowSettings
 from advocate_app.gui.tasks import Cancelled, Report, TaskRunner
@@ -51,6 +52,7 @@ class AppContext:
     notify: Notify
     confirm: Confirm
     choose: Choose
+    files: FileDialogs
 
     def save(self, change: Callable[[], object]) -> bool:
         """Apply one change to the library, telling the reader in plain words if it failed."""

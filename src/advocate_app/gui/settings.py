@@ -89,6 +89,12 @@ class WindowSettings:
     def set_ask_if_sent(self, route: str, ask: bool) -> None:
         self._s.setValue(f"letters/ask_after_{route}", "true" if ask else "false")
 
+    def last_folder(self, kind: str) -> str:
+        return str(self._s.value(f"folders/{kind}", "") or "")
+
+    def set_last_folder(self, kind: str, folder: str) -> None:
+        self._s.setValue(f"folders/{kind}", folder)
+
     def setup_finished(self) -> bool:
         return str(self._s.value("setup/finished", "false")).lower() == "true"
 

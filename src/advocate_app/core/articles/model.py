@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -181,3 +182,21 @@ def action_from_dict(data: dict[str, Any]) -> Action:
         ),
         sample_messages=tuple(data.get("sample_messages", ())),
     )
+
+
+# Shorter than this, with no action list of its own, a text is a note, not an article.
+MIN_ARTICLE_WORDS = 40
+MIN_ARTICLE_SENTENCES = 3
+SENTENCE = re.compile(r"[.!?](?:\s|$)")
+
+
+def too_short(article: Article) -> str | None:
+    """Why this text is too short to be kept as an article ("buy milk"), or None."""
+    if any(not action.generated for action in article.actions):
+        return None  # the advocacy site's own page, however brief its text
+    text = " ".join((*article.body, *article.opinion))
+    words = len(text.split())
+    sentences = len(SENTENCE.findall(text + " "))
+    if words >= MIN_ARTICLE_WORDS or sentences >= MIN_ARTICLE_SENTENCES:
+        return None
+    return f"it is too short to be an article ({words} word{'s' if words != 1 else ''})"

@@ -91,6 +91,65 @@ class Library:
         with transaction(self._db):
             return self._write(prepare(article, origin))
 
+    def rename(self, article_id: int, title: str) -> bool:
+        """Give an article the reader's own title (one Advocate made up from the first
+        sentence, say). A later import of the same file keeps it. ValueError when empty."""
+        title = " ".join(title.split())[:MAX_TITLE]
+        if not title:
+            raise ValueError("A title cannot be empty.")
+        with transaction(self._db):
+            row = self._db.execute(
+                "SELECT t.details FROM articles a JOIN article_texts t USING (id)"
+                f" WHERE a.id = ? AND a.{LIVE}",
+                (article_id,),
+            ).fetchone()
+            if row is None:
+                return False
+            details = json.loads(row["details"])
+            details.update(title=title, title_derived=False, renamed=True)
+            self._db.execute(
+                "UPDATE articles SET title = ?, updated_at = ? WHERE id = ?",
+                (title, clock.stamp(), article_id),
+            )
+            self._db.execute(
+                "UPDATE article_texts SET title = ?, details = ? WHERE id = ?",
+                (title, json.dumps(details, ensure_ascii=False, sort_keys=True), article_id),
+            )
+        return True
+
+    def _keep_readers_title(self, article_id: int, values: dict[str, object]) -> None:
+        """An update of an article the reader renamed keeps their title, unless the new copy
+        brings a real headline of its own."""
+        row = self._db.execute(
+            "SELECT details FROM article_texts WHERE id = ?", (article_id,)
+        ).fetchone()
+        stored = json.loads(row["details"]) if row else {}
+        incoming = json.loads(str(values["details"]))
+        if stored.get("renamed") and incoming.get("title_derived"):
+            incoming.update(title=stored["title"], title_derived=False, renamed=True)
+            values["title"] = stored["title"]
+            values["details"] = json.dumps(incoming, ensure_ascii=False, sort_keys=True)
+
+    def _same_text(self, prepared: PreparedArticle) -> sqlite3.Row | None:
+        """The article already here under another identity that is the same story, one copy
+        from a file and the other from its address (so one has an address and the other not):
+        same title, or same source and day, and the same opening. It is updated, never
+        duplicated. Copies that both have addresses, or neither, keep their own identities."""
+        has_address = bool(prepared.url)
+        rows = self._db.execute(
+            "SELECT a.id, a.content_hash, a.deleted_at, t.body FROM articles a"
+            " JOIN article_texts t ON t.id = a.id WHERE (a.title = ? COLLATE NOCASE"
+            " OR (a.source = ? AND substr(a.published, 1, 10) = substr(?, 1, 10)))"
+            f" AND coalesce(a.url, '') = '' = ? AND a.{LIVE} LIMIT 50",
+            (prepared.title, prepared.source, prepared.published, has_address),
+        ).fetchall()
+        opening = _opening_words(prepared.body)
+        for row in rows:
+            theirs = _opening_words(row["body"])
+            if opening and theirs and len(opening & theirs) / len(opening | theirs) >= SAME_STORY:
+                return row
+        return None
+
     def add_many(self, prepared: Iterable[PreparedArticle]) -> list[tuple[int, ImportStatus]]:
         """Store several prepared articles in one transaction: all of them, or none."""
         with transaction(self._db):
@@ -107,6 +166,8 @@ class Library:
                 return int(row["id"]), ImportStatus.IMPORTED
         elif row is not None and row["content_hash"] == prepared.content_hash:
             return int(row["id"]), ImportStatus.UNCHANGED
+        if row is None:
+            row = self._same_text(prepared)  # a page fetched after its file was imported
         values = dataclasses.asdict(prepared)
         values["now"] = clock.stamp()
         if values["sort_key"] is None:
@@ -133,6 +194,7 @@ class Library:
         else:
             article_id = int(row["id"])
             status = ImportStatus.UPDATED if row["deleted_at"] is None else ImportStatus.IMPORTED
+            self._keep_readers_title(article_id, values)
             self._db.execute(
                 """
                 UPDATE articles SET title = :title, source = :source, url = :url,
@@ -349,3 +411,13 @@ def open_library(
         path, create=create, check=check, read_only=read_only, snapshot=snapshot
     )
     return Library(connection, path, snapshot=snapshot)
+
+
+OPENING_WORDS = 60  # enough of the text to tell one story from another
+SAME_STORY = 0.6  # share of opening words two copies of one story have in common, at least
+MAX_TITLE = 300
+
+
+def _opening_words(body: str) -> set[str]:
+    words = body.split()[:OPENING_WORDS]
+    return {word.strip(".,;:!?\"'“”‘’()").casefold() for word in words} - {""}

@@ -16,7 +16,14 @@ from advocate_app.core import clock
 from advocate_app.core.articles.decoding import UnreadableInput
 from advocate_app.core.store.feeds import Feed, Validators
 from advocate_app.core.store.library import Library
-from advocate_app.core.web.fetch import Fetched, FetchError, fetch, is_public, same_site
+from advocate_app.core.web.fetch import (
+    Fetched,
+    FetchError,
+    fetch,
+    is_public,
+    same_site,
+    web_address,
+)
 from advocate_app.core.web.network import require_network
 from advocate_app.core.web.pages import article_from_page
 
@@ -42,6 +49,7 @@ def fetch_article(
 ) -> tuple[int, str]:
     """Download an article page and store it; (article id, import status)."""
     require_network(library)
+    url = web_address(url)
     fetched = fetch(url, cancelled=cancelled, **({"timeout": timeout} if timeout else {}))
     article = article_from_page(fetched)
     article_id, status = library.add(article, origin=fetched.url)
@@ -70,6 +78,7 @@ def add_feed(
     cancelled: Callable[[], bool] | None = None,
 ) -> Feed:
     require_network(library)
+    url = web_address(url)
     fetched = fetch(url, cancelled=cancelled, **({"timeout": timeout} if timeout else {}))
     parsed = _parse_feed(fetched.content, url)
     title = parsed.feed.get("title") or urlsplit(url).hostname or url

@@ -12,6 +12,7 @@ import errno
 import functools
 import http.client
 import ipaddress
+import re
 import socket
 import ssl
 import threading
@@ -43,6 +44,17 @@ class FetchError(Exception):
 
 def _error(url: str, reason: str) -> FetchError:
     return FetchError(f"{url}: {reason}", plain=reason[:1].upper() + reason[1:] + ".")
+
+
+BARE_ADDRESS = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?#]\S*)?$", re.I)
+
+
+def web_address(text: str) -> str:
+    """An address as people type it: "www.example.org/page" is read as https://."""
+    text = text.strip()
+    if "://" not in text and BARE_ADDRESS.match(text):
+        return "https://" + text
+    return text
 
 
 def _plain_reason(reason: object) -> str:
@@ -245,13 +257,17 @@ def fetch(
 
     `cancelled` is asked every tenth of a second; when it says yes the download stops.
     """
+    url = web_address(url)
     try:
         parts = urlsplit(url)
         valid = parts.scheme in ("http", "https") and bool(parts.hostname)
     except ValueError:
         valid = False
     if not valid:
-        raise FetchError(f"{url!r} is not a web address (it should start with https://)")
+        raise FetchError(
+            f"{url!r} is not a web address (it should start with https://)",
+            plain="That is not a web address: it should look like https://example.org/page.",
+        )
     headers = {
         "User-Agent": f"Advocate/{version_module.version()} (offline reader)",
         "Accept": accept

@@ -4,14 +4,11 @@ changing the template or the recipients never throws an edited letter away."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -36,6 +33,7 @@ from advocate_app.core.public_pages import HOUSE_FIND
 from advocate_app.core.store.letters import LetterRecord
 from advocate_app.core.store.records import StoredArticle
 from advocate_app.gui.context import AppContext
+from advocate_app.gui.file_dialogs import FileKind, file_problem
 from advocate_app.gui.letters.drafts import DraftKeeper
 from advocate_app.gui.letters.letter_page import LetterPage
 from advocate_app.gui.officials.needs_bar import Fixes, NeedsBar
@@ -426,15 +424,15 @@ class ComposerDialog(QDialog):
 
         if to_pdf:
             name = f"Letter to {letter.recipient.name}.pdf"
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Save the letter as PDF", name, "PDF (*.pdf)"
+            path = self._context.files.save_file(
+                FileKind.LETTER, "Save the letter as PDF", name, "PDF (*.pdf)"
             )
-            if not path:
+            if path is None:
                 return None
             try:
-                write_pdf([letter], self.profile, Path(path))
+                write_pdf([letter], self.profile, path)
             except OSError as exc:
-                return f"The PDF was not saved: {exc.strerror or exc}."
+                return f"The PDF was not saved: {file_problem(exc, path)}"
             return ""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from advocate_app.gui.context import AppContext
+from advocate_app.gui.file_dialogs import FileKind
 
 if TYPE_CHECKING:
     from advocate_app.core.officials.directory import UpdateReport
@@ -164,9 +165,11 @@ class Officials(QObject):
         return started
 
     def update_directory_from_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._parent, "Folder with the directory files")
+        folder = self._context.files.choose_folder(
+            FileKind.DIRECTORY, "Folder with the directory's files"
+        )
         if folder:
-            self.update_directory(folder)
+            self.update_directory(str(folder))
 
     def _updated(self, report: UpdateReport) -> None:
         info = report.info

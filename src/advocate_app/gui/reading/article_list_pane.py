@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -267,17 +267,26 @@ class ArticleListPane(QWidget):
         return chosen or ([current] if current is not None else [])
 
     def select(self, article_id: int) -> bool:
+        """Make this article the current one, and the only one selected."""
         row = self.model.row_of(article_id)
         if row is None:
             return False
-        self.view.setCurrentIndex(self.model.index(row))
+        self._select_only(row)
         self.view.scrollTo(self.model.index(row))
         return True
 
     def select_row(self, row: int) -> None:
         row = max(0, min(row, self.model.rowCount() - 1))
         if self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(row))
+            self._select_only(row)
+
+    def _select_only(self, row: int) -> None:
+        # One article selected, whatever was before (an undone deletion of several, say):
+        # the next key acts on it alone.
+        flags = QItemSelectionModel.SelectionFlag
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(row), flags.ClearAndSelect | flags.Rows
+        )
 
     def move(self, step: int) -> None:
         index = self.view.currentIndex()

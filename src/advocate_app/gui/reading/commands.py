@@ -60,5 +60,28 @@ class ArticleCommands(QObject):
             self._context.status(f"Restored {len(ids)} article{'s' if len(ids) != 1 else ''}.")
         self.undo_available.emit(bool(self._deleted))
 
+    def rename_current(self, title: str | None = None) -> bool:
+        """Give the article being read a title of the reader's own (asked for when not
+        given)."""
+        article_id = self._list.current_id()
+        if article_id is None:
+            return False
+        stored = self._context.session.article(article_id)
+        if stored is None:
+            return False
+        if title is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            title, ok = QInputDialog.getText(
+                self._list, "Rename Article", "Title:", text=stored.article.title
+            )
+            if not ok:
+                return False
+        try:
+            return self.save(lambda: self._context.session.rename_article(article_id, title))
+        except ValueError as exc:
+            self._context.status(str(exc))
+            return False
+
     def set_done(self, article_id: int, number: int, done: bool) -> None:
         self.save(lambda: self._context.session.set_done(article_id, number, done))

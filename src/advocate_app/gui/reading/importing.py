@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from advocate_app.core.store.records import ImportStatus
 from advocate_app.gui.context import AppContext
+from advocate_app.gui.file_dialogs import FileKind
 
 if TYPE_CHECKING:  # the importer (with multiprocessing) loads when an import starts
     from advocate_app.core.importer import ImportResult
@@ -37,16 +38,16 @@ class Importer(QObject):
         self._current_article = current_article
 
     def import_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self._parent, "Import articles", "", IMPORT_FILTER)
-        if names:
-            self.start([Path(name) for name in names])
+        paths = self._context.files.open_files(FileKind.ARTICLES, "Import articles", IMPORT_FILTER)
+        if paths:
+            self.start(paths)
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._parent, "Import a folder of articles")
+        folder = self._context.files.choose_folder(FileKind.ARTICLES, "Import a folder of articles")
         if folder:
-            self.start([Path(folder)])
+            self.start([folder])
 
-    def start(self, paths: list[Path]) -> bool:
+    def start(self, paths: list[Path], allow_short: bool = False) -> bool:
         def work(session, report, cancelled):  # noqa: ANN001, ANN202
             from advocate_app.core.importer import expand_paths
 
@@ -58,7 +59,9 @@ class Importer(QObject):
                 done += 1
                 report(result.path.name, done, len(files))
 
-            return session.import_paths(files, cancelled=cancelled, progress=progress)
+            return session.import_paths(
+                files, cancelled=cancelled, progress=progress, allow_short=allow_short
+            )
 
         started = self._context.run(
             TASK, "Importing", work, on_done=self._done, on_error=self._failed
@@ -81,10 +84,20 @@ class Importer(QObject):
         self._context.status(summary + ".")
         if added and self._current_article() is None:
             self._open_article(added[0].id or 0)
-        if failed:
-            details = "\n".join(f"{r.path}: {r.error}" for r in failed)
+        short = [r for r in failed if r.too_short]
+        others = [r for r in failed if not r.too_short]
+        if others:
+            details = "\n".join(f"{r.path}: {r.error}" for r in others)
             self._context.notify("Some files were not imported", summary + ".", details)
         self.finished.emit(results)
+        if short and self._context.confirm(
+            "Import these short texts?",
+            "These files are too short to be articles (a few words, not a few sentences):\n\n"
+            + "\n".join(f"• {r.path.name}: {r.error}" for r in short[:10])
+            + ("\n…" if len(short) > 10 else "")
+            + "\n\nImport them anyway?",
+        ):
+            self.start([r.path for r in short], allow_short=True)
 
     def _failed(self, message: str) -> None:
         self._context.notify("Import stopped", f"The import stopped: {message}", "")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from advocate_app.core.fs import atomic_write
 from advocate_app.core.store.database import LibraryDamagedError, LibraryError, StoreError
 from advocate_app.gui.context import AppContext
+from advocate_app.gui.file_dialogs import FileKind, file_problem
 
 CHECK_TASK = "check"
 
@@ -78,32 +79,41 @@ class Safekeeping(QObject):
 
     def export_activity(self, path: Path | None = None) -> Path | None:
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self._parent,
+            path = self._context.files.save_file(
+                FileKind.EXPORT,
                 "Export what you did",
                 "advocate-activity.csv",
                 "CSV (*.csv);;JSON (*.json)",
             )
-            if not name:
+            if path is None:
                 return None
-            path = Path(name)
         text = self._context.session.export("json" if path.suffix.lower() == ".json" else "csv")
-        atomic_write(path, text)
+        try:
+            atomic_write(path, text)
+        except OSError as exc:
+            self._context.notify("Your activity was not exported", file_problem(exc, path), "")
+            return None
         self._context.status(f"Exported to {path}.")
         return path
 
     def back_up(self, target: Path | None = None) -> Path | None:
         if target is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self._parent,
+            target = self._context.files.save_file(
+                FileKind.BACKUP,
                 "Back up your library",
                 "advocate-backup.sqlite3",
                 "Advocate backup (*.sqlite3)",
             )
-            if not name:
+            if target is None:
                 return None
-            target = Path(name)
-        saved = self._context.session.backup(target)
+        try:
+            saved = self._context.session.backup(target)
+        except OSError as exc:
+            self._context.notify("Your library was not backed up", file_problem(exc, target), "")
+            return None
+        except (LibraryError, StoreError) as exc:
+            self._context.notify("Your library was not backed up", str(exc), "")
+            return None
         self._context.status(f"Backed up your library to {saved}.")
         return saved
 
@@ -111,12 +121,11 @@ class Safekeeping(QObject):
         from advocate_app.core.store.backup import check_backup
 
         if source is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self._parent, "Restore a backup", "", "Advocate backup (*.sqlite3);;All files (*)"
+            source = self._context.files.open_file(
+                FileKind.BACKUP, "Restore a backup", "Advocate backup (*.sqlite3);;All files (*)"
             )
-            if not name:
+            if source is None:
                 return False
-            source = Path(name)
         try:
             check_backup(source)
         except LibraryError as exc:

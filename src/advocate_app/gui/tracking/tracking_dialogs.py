@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QInputDialog,
+    QLabel,
     QWidget,
 )
 
@@ -51,6 +52,17 @@ def ask_follow_up(parent: QWidget) -> date | None:
     return when.date().toPython()
 
 
+def phone_numbers(official: Official) -> str:
+    """Where to call an official: Washington first, then the local offices."""
+    lines = [f"Washington: {official.phone}"] if official.phone else []
+    lines += [
+        f"{office.city or 'Local office'}: {office.phone}"
+        for office in official.district_offices
+        if office.phone
+    ]
+    return "\n".join(lines) or "No number is known for this office; see its contact page."
+
+
 def ask_call(
     parent: QWidget, officials: list[Official]
 ) -> tuple[Official | str, CallOutcome] | None:
@@ -62,12 +74,27 @@ def ask_call(
     who.setEditable(True)
     for official in officials:
         who.addItem(official.display_name, official)
+    numbers = QLabel(dialog)
+    numbers.setTextFormat(Qt.TextFormat.PlainText)
+    numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    numbers.setWordWrap(True)
+    numbers.setAccessibleName("Numbers to call")
+
+    def show_numbers() -> None:
+        chosen = who.currentData()
+        numbers.setText(phone_numbers(chosen) if chosen is not None else "")
+        numbers.setVisible(bool(numbers.text()))
+
+    who.currentIndexChanged.connect(lambda _: show_numbers())
+    who.editTextChanged.connect(lambda _: show_numbers())
+    show_numbers()
     who.setAccessibleName("Official called")
     outcome = QComboBox(dialog)
     for value, label in OUTCOMES.items():
         outcome.addItem(label, value)
     outcome.setAccessibleName("Outcome")
     form.addRow("Who", who)
+    form.addRow("Call", numbers)
     form.addRow("Outcome", outcome)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from advocate_app.core.fs import FileProblem, atomic_write, read_small_file
 from advocate_app.core.web.network import NetworkOff
 from advocate_app.gui.context import AppContext
+from advocate_app.gui.file_dialogs import FileKind, file_problem
 
 TASK = "web"
 
@@ -83,6 +84,13 @@ class WebSources(QObject):
             self._context.status(f"Added the article ({status}); it is stored for offline reading.")
         else:
             reports = value[1] if kind is WebRequest.SUBSCRIBE else value
+            if kind is WebRequest.REFRESH and not reports:
+                self._context.status(
+                    "You have no feeds yet: File ▸ Subscribe to Feed… adds one (a site's RSS "
+                    "or Atom address)."
+                )
+                self.finished.emit(result)
+                return
             new = sum(r.new_articles for r in reports)
             failed = [r for r in reports if r.error]
             message = f"{new} new article{'s' if new != 1 else ''}"
@@ -113,12 +121,11 @@ class WebSources(QObject):
         from advocate_app.core.web.fetch import FetchError
 
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self._parent, "Import subscriptions", "", "OPML (*.opml *.xml);;All files (*)"
+            path = self._context.files.open_file(
+                FileKind.SUBSCRIPTIONS, "Import subscriptions", "OPML (*.opml *.xml);;All files (*)"
             )
-            if not name:
+            if path is None:
                 return None
-            path = Path(name)
         try:
             count = self._context.session.import_opml(read_small_file(path))
         except (FileProblem, FetchError) as exc:
@@ -129,12 +136,15 @@ class WebSources(QObject):
 
     def export_opml(self, path: Path | None = None) -> Path | None:
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self._parent, "Export subscriptions", "advocate.opml", "OPML (*.opml)"
+            path = self._context.files.save_file(
+                FileKind.SUBSCRIPTIONS, "Export subscriptions", "advocate.opml", "OPML (*.opml)"
             )
-            if not name:
+            if path is None:
                 return None
-            path = Path(name)
-        atomic_write(path, self._context.session.export_opml())
+        try:
+            atomic_write(path, self._context.session.export_opml())
+        except OSError as exc:
+            self._context.notify("The subscriptions were not saved", file_problem(exc, path), "")
+            return None
         self._context.status(f"Exported your subscriptions to {path}.")
         return path

@@ -89,6 +89,7 @@ class WindowActions:
         self.previous_article = self._action("&Previous Article", lambda: v.move(-1), "K")
         self.toggle_read = self._action("Mark as Read/&Unread", f.reading.toggle_read, "M")
         self.toggle_star = self._action("&Star/Unstar", f.reading.toggle_star, "S")
+        self.rename = self._action("&Rename…", lambda: f.reading.rename_current(), "F2")
         self.delete = self._action(
             "&Delete", f.reading.delete_selected, QKeySequence.StandardKey.Delete
         )
@@ -122,7 +123,7 @@ class WindowActions:
             shortcut.activated.connect(v.page_down)
 
     def article_actions(self) -> list[QAction]:
-        return [self.toggle_read, self.toggle_star, self.delete]
+        return [self.toggle_read, self.toggle_star, self.rename, self.delete]
 
     def _action(
         self,

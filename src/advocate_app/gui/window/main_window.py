@@ -20,6 +20,7 @@ from advocate_app.core.session import Session
 from advocate_app.core.store.queries import ArticleQuery
 from advocate_app.core.version import version
 from advocate_app.gui.context import AppContext, ChangeBus
+from advocate_app.gui.file_dialogs import FileDialogs
 from advocate_app.gui.letters.controller import Letters
 from advocate_app.gui.links import LinkPolicy
 from advocate_app.gui.officials.controller import Officials
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
             notify=notify,
             confirm=confirm or self._ask,
             choose=choose or self._choose,
+            files=FileDialogs(settings, self),
         )
         self._setup_ui()
         self._setup_features()
@@ -234,10 +236,26 @@ class MainWindow(QMainWindow):
         if stored is not None and not stored.read:
             self.reading.save(lambda: session.set_read([stored.id], True))
         related = session.library.ids_by_title(stored.article.related) if stored else {}
+        if stored is None:
+            self.reader.set_placeholder(self._empty_reader_hint())
         self.reader.show_article(stored, related)
         self.action_panel.show_article(stored, session.records(stored.id) if stored else {})
         self.settings.set_last_article(article_id)
         self._set_title(stored.article.title if stored else None)
+
+    def _empty_reader_hint(self) -> str:
+        """What the reader pane says with no article in it."""
+        if self.list_pane.model.rowCount():
+            return "Select an article to read it here."
+        if self.list_pane.query() != ArticleQuery() and self.session.library.count():
+            return (
+                "No article matches the search or filters. Clear the search, or choose All "
+                "and All categories."
+            )
+        return (
+            "Your library is empty. Add articles with File ▸ Import Files… (Ctrl+O) or Add "
+            "from URL… (Ctrl+L), or drag files onto this window."
+        )
 
     def _set_title(self, title: str | None) -> None:
         self.setWindowTitle(f"{title} — Advocate" if title else "Advocate")
