@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -37,8 +39,16 @@ def settings_file(tmp_path: Path) -> Path:
     return tmp_path / "settings.ini"
 
 
+# What a message in the window must never contain: error numbers, tracebacks, Python's
+# exception names, database internals, or command lines (those are the CLI's words).
+NOT_FOR_PEOPLE = re.compile(
+    r"\[Errno|Traceback|\b[A-Z]\w*(?:Error|Exception)\b|"
+    r"\badvocate (?:import|directory|network|profile|officials|letter|fetch|feeds|sent)\b"
+)
+
+
 @pytest.fixture
-def open_window(qtbot, settings_file):
+def open_window(qtbot, settings_file, monkeypatch):
     """Open a window on a library; several calls simulate closing and restarting the app.
 
     The window records the links it opens (`window.opened`), the messages it would show in a
@@ -51,6 +61,14 @@ def open_window(qtbot, settings_file):
     answers: list[bool] = []  # what the reader will answer, first to last (default: yes)
     choices: list[str] = []  # answers to questions with several buttons (default: the first)
     windows: list[MainWindow] = []
+    shown: list[str] = []  # every status message of every window
+    show_status = MainWindow.show_status
+
+    def recording(self: MainWindow, message: str) -> None:
+        shown.append(message)
+        show_status(self, message)
+
+    monkeypatch.setattr(MainWindow, "show_status", recording)
 
     def confirm(title: str, question: str) -> bool:
         questions.append((title, question))
@@ -89,6 +107,10 @@ def open_window(qtbot, settings_file):
         window.tasks.cancel_all()
         window.tasks.wait(5000)
         window.session.close()
+    said = shown + [f"{title}: {text}" for title, text, _details in notices]
+    said += [f"{title}: {question}" for title, question in questions]
+    technical = [message for message in said if NOT_FOR_PEOPLE.search(message)]
+    assert technical == [], "messages in the window must be written for people"
 
 
 @pytest.fixture

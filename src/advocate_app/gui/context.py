@@ -6,6 +6,7 @@ Parts take this context (or just the pieces of it they need), never the main win
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,8 @@ from advocate_app.gui.file_dialogs import FileDialogs
 from advocate_app.gui.links import LinkPolicy
 from advocate_app.gui.settings import WindowSettings
 from advocate_app.gui.tasks import Cancelled, Report, TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 class ChangeBus(QObject):
@@ -74,9 +77,19 @@ class AppContext:
                 "Nothing can be saved: your library is damaged. Restore a backup "
                 "(File ▸ Restore from Backup…) to go on."
             )
-        if "full" in str(exc):
+        text = str(exc).lower()
+        if "full" in text:
             return "Your change was not saved: the disk is full. Free some space and try again."
-        return f"Could not save your change: {exc}. Try again in a moment."
+        if "locked" in text or "busy" in text:
+            reason = "the library is busy (another copy of Advocate may be writing to it)"
+        elif "readonly" in text or "read-only" in text:
+            reason = "the library cannot be written to here"
+        elif "i/o" in text:
+            reason = "the disk could not be written"
+        else:
+            reason = "the library could not be written (the details are in the log)"
+        log.warning("a change was not saved: %s", exc)
+        return f"Your change was not saved: {reason}. Try again in a moment."
 
     def run(
         self,
