@@ -82,3 +82,17 @@ def test_your_details_grow_with_their_messages_at_a_large_text_size(
         assert edit.height() >= edit.sizeHint().height() - 2  # no squashed fields
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(SCREENSHOTS / "your_details_large_text.png"))
+
+
+def test_an_open_sample_message_shows_its_last_line(open_window, library_path):
+    from advocate_app.gui.reading.action_panel import SampleMessage
+
+    window = open_window(library_path)
+    select_title(window, SITE_TITLE)
+    window.resize(1440, 900)
+    sample = window.action_panel.cards[1].findChildren(SampleMessage)[0]
+    sample.toggle.setChecked(True)
+    settle()
+    editor = sample.editor
+    assert editor.verticalScrollBar().maximum() == 0  # all of it shows, the last line too
+    assert editor.toPlainText().rstrip().endswith(sample.text.rstrip()[-20:])

@@ -62,6 +62,15 @@ def answers(monkeypatch) -> Answers:
         QFileDialog, "getSaveFileName", dialog("save", lambda: (given.save_file, ""))
     )
     monkeypatch.setattr(QInputDialog, "getText", dialog("text", lambda: (given.text, True)))
+
+    def typed(box: QInputDialog) -> int:  # the reader types given.text and presses OK
+        parent_is_a_widget(box.parentWidget())
+        given.asked.append("text")
+        assert box.width() >= 560  # a whole address fits
+        box.setTextValue(given.text)
+        return 1
+
+    monkeypatch.setattr(QInputDialog, "exec", typed)
     monkeypatch.setattr(
         QMessageBox,
         "question",

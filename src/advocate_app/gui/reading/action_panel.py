@@ -5,17 +5,17 @@ from __future__ import annotations
 from enum import StrEnum
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -219,6 +219,9 @@ def _when(stamp: str) -> str:
     return stamp_day_text(stamp)
 
 
+MAX_SAMPLE_LINES = 24
+
+
 class SampleMessage(QWidget):
     """A sample letter, collapsed until asked for, with a Copy button."""
 
@@ -248,24 +251,48 @@ class SampleMessage(QWidget):
         row.addWidget(self.copy)
         layout.addLayout(row)
         self._number = number
-        self._editor: QPlainTextEdit | None = None  # made when first opened: cards stay light
+        self._editor: QTextEdit | None = None  # made when first opened: cards stay light
         self.toggle.toggled.connect(self._set_open)
 
     @property
-    def editor(self) -> QPlainTextEdit:
+    def editor(self) -> QTextEdit:
         if self._editor is None:
-            editor = QPlainTextEdit(self.text, self)
+            editor = QTextEdit(self)
+            editor.setPlainText(self.text)
             editor.setReadOnly(True)
             editor.setAccessibleName(f"Sample message {self._number}")
+            editor.setAccessibleDescription("The article's sample letter, to read or copy")
             editor.setVisible(False)
-            lines = max(6, min(16, self.text.count("\n") + 4))
-            editor.setFixedHeight(editor.fontMetrics().lineSpacing() * lines)
+            editor.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.layout().addWidget(editor)
             self._editor = editor
+            self._fit_editor()
         return self._editor
+
+    def _fit_editor(self) -> None:
+        """As tall as its text, wrapped to its width (up to MAX_SAMPLE_LINES lines, then it
+        scrolls), so the last line is never cut."""
+        editor = self._editor
+        if editor is None:
+            return
+        width = max(50, editor.viewport().width())
+        editor.document().setTextWidth(width)
+        content = editor.document().size().height()
+        most = editor.fontMetrics().lineSpacing() * MAX_SAMPLE_LINES
+        editor.setFixedHeight(int(min(content, most)) + 2 * editor.frameWidth() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_editor()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_editor()
 
     def _set_open(self, open_: bool) -> None:
         self.editor.setVisible(open_)
+        self._fit_editor()
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
 
     def _copy(self) -> None:

@@ -56,9 +56,17 @@ class WebSources(QObject):
         return self._start(WebRequest.REFRESH, "")
 
     def _ask_address(self, title: str, prompt: str) -> str:
-        """The address the reader typed, or "" when they cancelled."""
-        url, ok = QInputDialog.getText(self._parent, title, prompt)
-        return url.strip() if ok else ""
+        """The address the reader typed (or pasted), or "" when they cancelled; the box is
+        wide enough for a whole address."""
+        dialog = QInputDialog(self._parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(prompt)
+        dialog.setTextValue("")
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.resize(max(560, dialog.sizeHint().width()), dialog.sizeHint().height())
+        if dialog.exec() != QInputDialog.DialogCode.Accepted:
+            return ""
+        return dialog.textValue().strip()
 
     def _start(self, kind: WebRequest, url: str) -> bool:
         def work(session, report, cancelled):  # noqa: ANN001, ANN202
