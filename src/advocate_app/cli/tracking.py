@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from advocate_app.cli.common import EXIT_OK, EXIT_USAGE, fail, write_json
+from advocate_app.cli.common import EXIT_OK, EXIT_USAGE, fail, terminal_safe, write_json
 from advocate_app.core.fs import atomic_write
 from advocate_app.core.session import Session
 from advocate_app.core.store.backup import check_backup
 from advocate_app.core.store.database import LibraryDamagedError, LibraryError
-from advocate_app.core.store.tracking import CallOutcome
+from advocate_app.core.store.tracking import REACHED, CallOutcome, outcome_words
 
 COMMANDS = (
     "done",
@@ -33,9 +33,17 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     _article_action(done)
     done.add_argument("--note", metavar="TEXT")
     _article_action(commands.add_parser("undo", help="take back a done mark"))
-    call = commands.add_parser("call", help="log a phone call for an action")
-    _article_action(call)
-    call.add_argument("--official", required=True, metavar="NAME")
+    call = commands.add_parser("call", help="log a phone call for one or more actions")
+    call.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    call.add_argument("actions", type=int, nargs="+", metavar="ACTION")
+    call.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="ARTICLE_ID:ACTION",
+        help="another article's action the same call covered (repeat as needed)",
+    )
+    call.add_argument("--official", required=True, metavar="NAME_OR_ID")
     call.add_argument("--outcome", required=True, choices=[str(o) for o in CallOutcome])
     call.add_argument("--note", metavar="TEXT")
     follow = commands.add_parser("follow-up", help="remind me about an action on a date")
@@ -70,7 +78,9 @@ def run(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) ->
         return _salvage(session, out, err)
     if not session.has_library():
         return fail(f"the library in {session.folder} is empty", err)
-    if args.command in ("done", "undo", "call", "follow-up"):
+    if args.command == "call":
+        return _call(session, args, out, err)
+    if args.command in ("done", "undo", "follow-up"):
         return _mark(session, args, out, err)
     if args.command == "activity":
         return _activity(session, args.json, out)
@@ -85,6 +95,37 @@ def run(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) ->
     target = session.backup(args.file)
     print(f"Backed up the library to {target}", file=out)
     return EXIT_OK
+
+
+def _call(session: Session, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """One call, one outcome, on every action it covered."""
+    pairs = [(args.article_id, number) for number in args.actions]
+    for also in args.also:
+        article, _, number = also.partition(":")
+        if not (article.strip().isdigit() and number.strip().isdigit()):
+            return fail(f"--also wants ARTICLE_ID:ACTION, like 12:3 (not {also!r})", err)
+        pairs.append((int(article), int(number)))
+    for article_id, number in pairs:
+        if session.action(article_id, number) is None:
+            return fail(f"article {article_id} has no action {number}", err)
+    official = _official_by_id(session, args.official)
+    outcome = CallOutcome(args.outcome)
+    session.log_calls(list(dict.fromkeys(pairs)), official, outcome, args.note)
+    name = official if isinstance(official, str) else official.display_name
+    what = ", ".join(f"{a}:{n}" for a, n in dict.fromkeys(pairs))
+    hint = " It stays open: try another number, or write instead." if outcome not in REACHED else ""
+    print(f"Logged a call to {terminal_safe(name)} ({outcome_words(outcome)}) for {what}.{hint}",
+          file=out)  # fmt: skip
+    return EXIT_OK
+
+
+def _official_by_id(session: Session, given: str):  # noqa: ANN202 - Official | str
+    """An official by their bioguide id (as `advocate officials --json` shows it), else the
+    name as typed (matched to the reader's officials when the call is kept)."""
+    for person in session.my_officials().everyone():
+        if person.bioguide and person.bioguide.lower() == given.strip().lower():
+            return person
+    return given
 
 
 def _mark(session: Session, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -103,11 +144,6 @@ def _mark(session: Session, args: argparse.Namespace, out: TextIO, err: TextIO) 
             print(f"{label} was not marked done.", file=out)
         else:
             print(f"{label} is open again.", file=out)
-    elif args.command == "call":
-        outcome = CallOutcome(args.outcome)
-        session.log_call(stored.id, action.number, args.official, outcome, args.note)
-        hint = " Try again later; it stays open." if outcome is CallOutcome.UNAVAILABLE else ""
-        print(f"Logged a call to {args.official} ({args.outcome}) for {label}.{hint}", file=out)
     elif args.due == "clear":
         session.set_follow_up(stored.id, action.number, None)
         print(f"No follow-up for {label}.", file=out)

@@ -283,21 +283,34 @@ class Session:
         """Record a call to an official, or to someone named: a name is matched to the one it
         means among `known` (else the reader's officials) and those this action's letters went
         to, so "Senator Patty Murray" and "Patty Murray" count as one person."""
+
+        return self.log_calls([(article_id, number)], official, outcome, note, known=known)[0]
+
+    def log_calls(
+        self,
+        actions: list[tuple[int, int]],
+        official: Official | str,
+        outcome: CallOutcome,
+        note: str | None = None,
+        *,
+        known: list[Official] | None = None,
+    ) -> list[int]:
+        """One call that covered several actions (article id, action number): the same
+        outcome on each. A name is matched as log_call says."""
         from advocate_app.core.identity import match_name, name_key
 
         if isinstance(official, str):
             name = official.strip()
             people = known if known is not None else self.my_officials().everyone()
             candidates = [(p.key, p.name) for p in people]
-            candidates += self.library.tracking.written_to(article_id, number)
+            for article_id, number in actions:
+                candidates += self.library.tracking.written_to(article_id, number)
             key = match_name(name, candidates) or f"name:{name_key(name)}"
         else:
             name, key = official.display_name, official.key
-        call_id = self.library.tracking.log_call(
-            article_id, number, name, outcome, note, official_key=key
-        )
-        self._report(Changes(tracking=frozenset({article_id})))
-        return call_id
+        call_ids = self.library.tracking.log_calls(actions, name, outcome, note, official_key=key)
+        self._report(Changes(tracking=frozenset(article_id for article_id, _ in actions)))
+        return call_ids
 
     def set_follow_up(self, article_id: int, number: int, due: date | None) -> None:
         self.library.tracking.set_follow_up(article_id, number, due)

@@ -24,7 +24,7 @@ from advocate_app.core.store.database import (
     NotALibraryError,
     open_database,
 )
-from advocate_app.core.store.migrations import SCHEMA_VERSION
+from advocate_app.core.store.migrations import SCHEMA_VERSION, index_actions
 
 # The tables that hold the reader's data, parents before children. The search index
 # (articles_fts and its own tables) is rebuilt from article_texts, never copied.
@@ -42,6 +42,8 @@ DATA_TABLES = (
     "feed_entries",
 )
 INDEX_PREFIX = "articles_fts"
+# Tables made from the others (the actions index): rebuilt after a restore, never copied.
+DERIVED_TABLES = ("action_index",)
 
 
 @dataclass(frozen=True)
@@ -238,7 +240,7 @@ def _copy_rows(
         tables = {
             name for (name,) in old.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
-        for name in sorted(tables - set(DATA_TABLES)):
+        for name in sorted(tables - set(DATA_TABLES) - set(DERIVED_TABLES)):
             if not name.startswith(("sqlite_", INDEX_PREFIX)):
                 notes.append(f"table {name}")
         fresh.execute("BEGIN")
@@ -257,6 +259,7 @@ def _copy_rows(
             notes.extend(f"column {table}.{c}" for c in present if c not in wanted)
             columns = [c for c in wanted if c in present]
             rows += _copy_table(fresh, old, table, columns, tolerant, notes)
+        index_actions(fresh)
         fresh.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         if fresh.in_transaction:

@@ -219,6 +219,12 @@ class Library:
             "INSERT OR IGNORE INTO article_categories (article_id, category) VALUES (?, ?)",
             [(article_id, category) for category in prepared.categories],
         )
+        self._db.execute("DELETE FROM action_index WHERE article_id = ?", (article_id,))
+        self._db.executemany(
+            "INSERT OR IGNORE INTO action_index (article_id, action_number, title, targets)"
+            " VALUES (?, ?, ?, ?)",
+            [(article_id, *entry) for entry in prepared.actions_index],
+        )
         return article_id, status
 
     # --- reading -------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 
@@ -271,6 +272,79 @@ def _v6_letters_and_deliveries(db: sqlite3.Connection) -> None:
         db.execute("UPDATE calls SET official_key = ? WHERE id = ?", (key, call_id))
 
 
+def index_actions(db: sqlite3.Connection) -> None:
+    """Fill action_index from the stored articles (after a migration or a restore: it is
+    derived data, like the search index, and never copied from a backup)."""
+    db.execute("DELETE FROM action_index")
+    rows = db.execute("SELECT id, details FROM article_texts").fetchall()
+    for article_id, details in rows:
+        try:
+            actions = json.loads(details).get("actions", [])
+        except (ValueError, AttributeError):
+            continue
+        db.executemany(
+            "INSERT OR IGNORE INTO action_index (article_id, action_number, title, targets)"
+            " VALUES (?, ?, ?, ?)",
+            [
+                (article_id, action["number"], action.get("title", ""), targets)
+                for action in actions
+                if isinstance(action, dict)
+                and "number" in action
+                and (targets := action_targets(action.get("targets", [])))
+            ],
+        )
+
+
+def action_targets(targets: list[dict[str, object]]) -> str:
+    """The kinds of people an action asks to contact, as the index keeps them: " senators
+    representative " (spaces around each, so one kind is found with LIKE)."""
+    kinds = sorted({str(t.get("kind", "")) for t in targets if isinstance(t, dict)} - {""})
+    return f" {' '.join(kinds)} " if kinds else ""
+
+
+def _v7_sittings(db: sqlite3.Connection) -> None:
+    # Every action that asks the reader to contact someone, by article, with the kinds it
+    # names: a sitting's queue is read from here without opening each article.
+    db.execute(
+        """
+        CREATE TABLE action_index (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            action_number INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            targets TEXT NOT NULL,             -- " senators white_house ": see action_targets
+            PRIMARY KEY (article_id, action_number)
+        ) WITHOUT ROWID
+        """
+    )
+    index_actions(db)
+    # A line that is busy or a mailbox that is full is an outcome of its own (try again).
+    db.execute("ALTER TABLE calls RENAME TO calls_v6")
+    db.execute("DROP INDEX calls_by_article")
+    db.execute(
+        """
+        CREATE TABLE calls (
+            id INTEGER PRIMARY KEY,
+            article_uid TEXT NOT NULL,
+            action_number INTEGER NOT NULL,
+            official TEXT NOT NULL,
+            outcome TEXT NOT NULL
+                CHECK (outcome IN ('contacted', 'voicemail', 'busy', 'unavailable')),
+            note TEXT,
+            called_at TEXT NOT NULL,
+            official_key TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        "INSERT INTO calls (id, article_uid, action_number, official, outcome, note, called_at,"
+        " official_key) SELECT id, article_uid, action_number, official, outcome, note,"
+        " called_at, official_key FROM calls_v6"
+    )
+    db.execute("DROP TABLE calls_v6")
+    db.execute("CREATE INDEX calls_by_article ON calls(article_uid, action_number)")
+    db.execute("CREATE INDEX calls_by_official ON calls(official_key)")
+
+
 # (target version, migration). Append only.
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1_articles),
@@ -279,5 +353,6 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (4, _v4_tracking),
     (5, _v5_feeds),
     (6, _v6_letters_and_deliveries),
+    (7, _v7_sittings),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

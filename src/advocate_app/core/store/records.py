@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from advocate_app.core.articles.model import Article, article_to_dict
+from advocate_app.core.store.migrations import action_targets
 
 # Paragraphs never contain blank lines, so a blank line joins them losslessly.
 PARAGRAPH_BREAK = "\n\n"
@@ -70,6 +71,7 @@ class PreparedArticle:
     content_hash: str
     categories: tuple[str, ...]
     origin: str | None
+    actions_index: tuple[tuple[int, str, str], ...] = ()  # (number, title, target kinds)
 
 
 def prepare(article: Article, origin: str | None = None) -> PreparedArticle:
@@ -90,5 +92,10 @@ def prepare(article: Article, origin: str | None = None) -> PreparedArticle:
         content_hash=digest.hexdigest(),
         categories=article.categories,
         origin=origin,
+        actions_index=tuple(
+            (action["number"], action["title"], kinds)
+            for action in content["actions"]
+            if (kinds := action_targets(action["targets"]))
+        ),
         **texts,
     )

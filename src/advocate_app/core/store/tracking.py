@@ -20,6 +20,7 @@ from advocate_app.core.store.queries import LIVE, article_uid
 class CallOutcome(StrEnum):
     CONTACTED = "contacted"
     VOICEMAIL = "voicemail"
+    BUSY = "busy"  # a busy line or a full mailbox: not done, try another number
     UNAVAILABLE = "unavailable"  # nobody answered: not done, try again
 
 
@@ -28,6 +29,7 @@ REACHED = (CallOutcome.CONTACTED, CallOutcome.VOICEMAIL)
 OUTCOME_WORDS = {
     CallOutcome.CONTACTED: "talked to someone",
     CallOutcome.VOICEMAIL: "left a voicemail",
+    CallOutcome.BUSY: "busy or the mailbox was full",
     CallOutcome.UNAVAILABLE: "nobody answered",
 }
 
@@ -133,14 +135,32 @@ class Tracking:
         """Record a phone call to the official `official_key` (named `official`). Reaching
         someone (or their voicemail) does not mark the action done by itself; "unavailable" is
         kept so the reader knows to try again."""
+        return self.log_calls([(article_id, number)], official, outcome, note,
+                              official_key=official_key)[0]  # fmt: skip
+
+    def log_calls(
+        self,
+        actions: list[tuple[int, int]],
+        official: str,
+        outcome: CallOutcome,
+        note: str | None = None,
+        *,
+        official_key: str,
+    ) -> list[int]:
+        """One call that covered several actions: its outcome on each (article id, action
+        number), in one transaction, at one moment."""
+        now = clock.stamp()
+        ids = []
         with transaction(self._db):
-            uid = article_uid(self._db, article_id)
-            cursor = self._db.execute(
-                "INSERT INTO calls (article_uid, action_number, official, outcome, note,"
-                " called_at, official_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (uid, number, official, str(outcome), note, clock.stamp(), official_key),
-            )
-        return int(cursor.lastrowid or 0)
+            for article_id, number in actions:
+                uid = article_uid(self._db, article_id)
+                cursor = self._db.execute(
+                    "INSERT INTO calls (article_uid, action_number, official, outcome, note,"
+                    " called_at, official_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (uid, number, official, str(outcome), note, now, official_key),
+                )
+                ids.append(int(cursor.lastrowid or 0))
+        return ids
 
     def written_to(self, article_id: int, number: int) -> list[tuple[str, str]]:
         """(key, name) of everyone a letter of this action was written to: whom a call by

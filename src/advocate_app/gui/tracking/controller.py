@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from advocate_app.core.officials.model import Official
-from advocate_app.core.store.tracking import CallOutcome
+from advocate_app.core.store.tracking import REACHED, CallOutcome, outcome_words
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.reading.action_panel import TrackRequest
 
@@ -91,12 +91,9 @@ class Tracking(QObject):
         if self._context.save(
             lambda: session.log_call(article_id, number, official, outcome, known=known or [])
         ):
-            hint = (
-                " Nobody answered: the action stays open."
-                if outcome is CallOutcome.UNAVAILABLE
-                else ""
-            )
-            self._context.status(f"Logged a call to {official} ({outcome}).{hint}")
+            hint = " The action stays open: try again." if outcome not in REACHED else ""
+            name = official if isinstance(official, str) else official.display_name
+            self._context.status(f"Logged a call to {name}: {outcome_words(outcome)}.{hint}")
 
     def set_follow_up(self, article_id: int, number: int, due: date | None) -> None:
         self._context.save(lambda: self._context.session.set_follow_up(article_id, number, due))

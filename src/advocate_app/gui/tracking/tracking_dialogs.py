@@ -22,6 +22,7 @@ from advocate_app.core.store.tracking import CallOutcome
 OUTCOMES = {
     CallOutcome.CONTACTED: "Talked to someone",
     CallOutcome.VOICEMAIL: "Left a voicemail",
+    CallOutcome.BUSY: "Busy, or the mailbox was full (try another number)",
     CallOutcome.UNAVAILABLE: "Nobody answered (try again later)",
 }
 
