@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from advocate_app.cli import articles, letters, officials, tracking, web
+from advocate_app.cli import articles, letters, officials, sittings, tracking, web
 from advocate_app.cli.common import EXIT_FAILED, EXIT_USAGE, open_session, terminal_safe, writes
 from advocate_app.core.logs import log_path, start_logging
 from advocate_app.core.paths import data_dir
@@ -21,7 +21,7 @@ RECOVERY = (
     "salvage what can be read with `advocate salvage`"
 )
 
-FEATURES = (articles, officials, letters, tracking, web)
+FEATURES = (articles, officials, letters, sittings, tracking, web)
 
 
 def build_parser() -> argparse.ArgumentParser:

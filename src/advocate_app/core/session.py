@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from advocate_app.core.officials.directory import DirectoryInfo, UpdateReport
     from advocate_app.core.officials.geocoder import Located
     from advocate_app.core.officials.model import DirectoryStatus, MyOfficials, Official
+    from advocate_app.core.officials.phone_book import PhoneLine
+    from advocate_app.core.sittings import Sitting
     from advocate_app.core.store.backup import RestoreReport
     from advocate_app.core.store.feeds import Feed
     from advocate_app.core.store.letters import Addressee, LetterRecord
@@ -311,6 +313,42 @@ class Session:
         call_ids = self.library.tracking.log_calls(actions, name, outcome, note, official_key=key)
         self._report(Changes(tracking=frozenset(article_id for article_id, _ in actions)))
         return call_ids
+
+    # --- sittings and calls --------------------------------------------------------
+    def sitting(self, official_key: str | None = None) -> Sitting:
+        """The open actions for one of the reader's officials (by key), or all of them."""
+        from advocate_app.core.sittings import build_sitting
+
+        return build_sitting(self.library, self.my_officials(), official_key)
+
+    def call_script(
+        self,
+        covered: list[tuple[int, int]],
+        official: Official,
+        *,
+        no_response: bool = False,
+    ) -> str:
+        """What to say when calling `official` about each (article id, action number);
+        LetterTemplateError when the script's template cannot be used, LookupError when an
+        action is no longer in the library."""
+        from advocate_app.core.letters.call_script import call_script
+
+        pairs = []
+        for article_id, number in covered:
+            found = self.action(article_id, number)
+            if found is None:
+                raise LookupError(f"article {article_id} has no action {number} any more")
+            pairs.append((found[0].article, found[1]))
+        profile = self.load_profile().profile
+        return call_script(
+            pairs, official, profile, self.templates, no_response=no_response, today=self.today()
+        )
+
+    def phone_lines(self, official: Official) -> list[PhoneLine]:
+        """Every number of the official's office, nearest to the reader first."""
+        from advocate_app.core.officials.phone_book import phone_lines
+
+        return phone_lines(official, self.load_profile().profile.zip5)
 
     def set_follow_up(self, article_id: int, number: int, due: date | None) -> None:
         self.library.tracking.set_follow_up(article_id, number, due)

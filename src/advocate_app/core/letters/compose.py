@@ -195,7 +195,7 @@ def _draft(
         "date": long_date(today),
         "sender": sender_values(profile),
         "recipient": asdict(recipient),
-        "article": _article_values(article),
+        "article": article_values(article),
         "action": {
             "number": action.number,
             "title": action.title,
@@ -208,7 +208,7 @@ def _draft(
     return _Draft(recipient, name, context, tuple(notes))
 
 
-def _article_values(article: Article) -> dict[str, str]:
+def article_values(article: Article) -> dict[str, str]:
     """The article as a letter names it. A title Advocate made up from the first sentence is
     not quoted as if it were the headline."""
     source = article.source or ""

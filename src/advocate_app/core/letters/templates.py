@@ -30,6 +30,8 @@ FOR_OFFICE = {
 }
 GENERAL = "general"
 SAMPLE = "sample"
+CALL_SCRIPT = "call_script"
+NOT_LETTERS = frozenset({SAMPLE, CALL_SCRIPT})  # templates the letters' Template menu leaves out
 # Names earlier versions used; a reader's own file under an old name still takes effect.
 RENAMED = {"white-house": "white_house"}
 

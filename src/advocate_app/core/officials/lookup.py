@@ -418,6 +418,11 @@ class _Lookup:
                     if p
                 ),
                 phone=str(o.get("phone", "")),
+                state=str(o.get("state", "")),
+                zip=str(o.get("zip", ""))[:5],
+                latitude=_coordinate(o.get("latitude")),
+                longitude=_coordinate(o.get("longitude")),
+                hours=str(o.get("hours", "") or "")[:200],
             )
             for o in term.offices
         )
@@ -591,3 +596,11 @@ def _last(name: str) -> str:
 
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
+
+
+def _coordinate(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return number if -180.0 <= number <= 180.0 else None

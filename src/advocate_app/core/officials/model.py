@@ -43,9 +43,16 @@ class Need(StrEnum):
 
 @dataclass(frozen=True)
 class Office:
+    """A district office, as the public data describes it."""
+
     city: str
     address: str
     phone: str
+    state: str = ""
+    zip: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    hours: str = ""  # as the data writes them ("Mon-Fri 9am-5pm"), for about a fifth
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,18 @@ class Activity:
 MISSING_TITLE = "an article no longer in the library"
 
 
+@dataclass(frozen=True)
+class OpenAction:
+    """An action not done yet that asks the reader to contact someone."""
+
+    article_id: int
+    article_uid: str
+    article_title: str
+    number: int
+    title: str
+    targets: frozenset[str]  # TargetKind values
+
+
 class Tracking:
     """Done marks, calls and follow-ups of the library's actions."""
 
@@ -161,6 +173,32 @@ class Tracking:
                 )
                 ids.append(int(cursor.lastrowid or 0))
         return ids
+
+    def open_actions(self) -> list[OpenAction]:
+        """Every action not done yet, of articles not deleted, that asks to contact someone;
+        newest article first."""
+        rows = self._db.execute(
+            "SELECT a.id, a.uid, a.title, x.action_number, x.title, x.targets"
+            f" FROM action_index x JOIN articles a ON a.id = x.article_id WHERE a.{LIVE}"
+            " AND NOT EXISTS (SELECT 1 FROM action_status s WHERE s.article_uid = a.uid"
+            " AND s.action_number = x.action_number)"
+            " ORDER BY a.sort_key DESC, a.id DESC, x.action_number"
+        )
+        return [
+            OpenAction(int(r[0]), r[1], r[2], int(r[3]), r[4], frozenset(r[5].split()))
+            for r in rows
+        ]
+
+    def reached_keys(self) -> set[tuple[str, int, str]]:
+        """(article uid, action number, official key) of every official reached for an
+        action: a letter said to be sent, or a call answered (by a person or a voicemail)."""
+        rows = self._db.execute(
+            "SELECT article_uid, action_number, recipient_key FROM letters"
+            " WHERE sent_at IS NOT NULL UNION SELECT article_uid, action_number, official_key"
+            " FROM calls WHERE outcome IN (?, ?)",
+            tuple(str(o) for o in REACHED),
+        )
+        return {(r[0], int(r[1]), r[2]) for r in rows}
 
     def written_to(self, article_id: int, number: int) -> list[tuple[str, str]]:
         """(key, name) of everyone a letter of this action was written to: whom a call by

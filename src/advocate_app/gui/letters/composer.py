@@ -25,8 +25,7 @@ from advocate_app.core.articles.model import Action
 from advocate_app.core.letters.compose import OTHER_SAMPLE, Letter, guidance, samples_for
 from advocate_app.core.letters.recipients import SPLIT_NOTE, recipient_choice
 from advocate_app.core.letters.routes import Route
-from advocate_app.core.letters.templates import SAMPLE as SAMPLE_TEMPLATE
-from advocate_app.core.letters.templates import LetterTemplateError
+from advocate_app.core.letters.templates import NOT_LETTERS, LetterTemplateError
 from advocate_app.core.officials.model import MyOfficials, Need, Official
 from advocate_app.core.profile.model import Profile
 from advocate_app.core.public_pages import HOUSE_FIND
@@ -142,7 +141,7 @@ class ComposerDialog(QDialog):
                 f"{OTHER_SAMPLE}{other.number}",
             )
         for info in self.templates.available():
-            if info.name != SAMPLE_TEMPLATE:
+            if info.name not in NOT_LETTERS:
                 self.template.addItem(info.name.replace("_", " ").capitalize(), info.name)
 
     def _recipients_column(self, parent: QWidget) -> QWidget:

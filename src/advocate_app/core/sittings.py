@@ -1,0 +1,81 @@
+"""A sitting: every open action in the library that asks the reader to contact one of their
+officials, one item per official and action, newest article first. Done actions, and those
+where that official was already reached (a letter sent, a call answered), are left out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from advocate_app.core.articles.model import TargetKind
+from advocate_app.core.officials.model import MyOfficials, Need, OfficeKind, Official
+from advocate_app.core.store.library import Library
+
+# The kinds of target each office answers to; DC's and the territories' Delegate speaks for
+# them where senators are asked for too.
+ANSWERS_TO = {
+    OfficeKind.SENATOR: {TargetKind.SENATORS},
+    OfficeKind.REPRESENTATIVE: {TargetKind.REPRESENTATIVE},
+    OfficeKind.DELEGATE: {TargetKind.REPRESENTATIVE, TargetKind.SENATORS},
+    OfficeKind.PRESIDENT: {TargetKind.WHITE_HOUSE},
+}
+
+
+@dataclass(frozen=True)
+class SittingItem:
+    article_id: int
+    article_title: str
+    action_number: int
+    action_title: str
+    official: Official
+
+    @property
+    def key(self) -> str:
+        """Which item this is, across sittings (to come back to it)."""
+        return f"{self.article_id}:{self.action_number}:{self.official.key}"
+
+
+@dataclass(frozen=True)
+class Sitting:
+    items: tuple[SittingItem, ...]
+    officials: tuple[Official, ...]  # whom it is for
+    notes: tuple[str, ...] = ()  # who is missing, and why
+    needs: tuple[Need, ...] = ()
+
+
+def sitting_officials(officials: MyOfficials, key: str | None = None) -> list[Official]:
+    """The reader's officials a sitting can be about (one, by `key`, or all): those who hold
+    the office today and whom actions ask for; never the candidates of an undecided ZIP."""
+    people = [*officials.senators, officials.representative, officials.president]
+    people = [p for p in people if p is not None and p.current and p.kind in ANSWERS_TO]
+    return [p for p in people if key in (None, "all", p.key)]
+
+
+def build_sitting(library: Library, officials: MyOfficials, key: str | None = None) -> Sitting:
+    people = sitting_officials(officials, key)
+    notes: list[str] = []
+    if Need.DISTRICT in officials.needs and key in (None, "all"):
+        notes.append(
+            "Your ZIP code is split between districts: once you choose your district, your "
+            "representative's actions join the sitting."
+        )
+    if not people:
+        notes.append(
+            "None of your officials is known yet: give your state and ZIP code, and get the "
+            "directory of officials."
+            if key in (None, "all")
+            else "That official is not among the people who serve you today."
+        )
+    reached = library.tracking.reached_keys()
+    items = []
+    for action in library.tracking.open_actions():
+        for person in people:
+            if not ANSWERS_TO[person.kind] & action.targets:
+                continue
+            if (action.article_uid, action.number, person.key) in reached:
+                continue
+            items.append(
+                SittingItem(
+                    action.article_id, action.article_title, action.number, action.title, person
+                )
+            )
+    return Sitting(tuple(items), tuple(people), tuple(notes), officials.needs)
