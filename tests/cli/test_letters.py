@@ -94,7 +94,15 @@ def test_cli_pdf_prints_and_records_the_letters(capsys, ready, tmp_path, data_di
 def test_cli_templates_lists_them(capsys):
     result = run_cli(capsys, "templates")
     names = [line.split()[0] for line in result.out.splitlines()]
-    assert names == ["delegate", "general", "representative", "sample", "senator", "white_house"]
+    assert names == [
+        "call_script",
+        "delegate",
+        "general",
+        "representative",
+        "sample",
+        "senator",
+        "white_house",
+    ]
 
 
 def test_old_spellings_still_work(capsys, ready, data_dir):

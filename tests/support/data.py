@@ -186,6 +186,7 @@ SENATORS = (
         state="WA",
         contact_url="https://www.cantwell.senate.gov/contact",
         bioguide="C000127",
+        last_name="Cantwell",
     ),
     Official(
         "Patty Murray",
@@ -195,6 +196,7 @@ SENATORS = (
         state="WA",
         contact_url="https://www.murray.senate.gov/write-to-patty/",
         bioguide="M001111",
+        last_name="Murray",
     ),
 )
 REP = Official(
@@ -205,6 +207,7 @@ REP = Official(
     state="WA",
     district=7,
     contact_url="https://jayapal.house.gov/contact",
+    last_name="Jayapal",
 )
 PRESIDENT = Official(
     "Donald Trump",
@@ -212,6 +215,7 @@ PRESIDENT = Official(
     "Dear President Trump",
     OfficeKind.PRESIDENT,
     contact_url="https://www.whitehouse.gov/contact/",
+    last_name="Trump",
 )
 OFFICIALS = MyOfficials(SENATORS, REP, (), PRESIDENT)
 TODAY = date(2026, 11, 25)

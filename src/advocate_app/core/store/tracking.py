@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -92,6 +92,7 @@ class Activity:
     streak_days: int
     recent: list[ActivityEvent]
     follow_ups_due: list[FollowUp]
+    calls_by_outcome: dict[str, int] = field(default_factory=dict)  # in the reader's words
 
 
 MISSING_TITLE = "an article no longer in the library"
@@ -356,6 +357,12 @@ class Tracking:
             streak_days=streak,
             recent=events[:30],
             follow_ups_due=self.follow_ups_due(today),
+            calls_by_outcome={
+                outcome_words(outcome): int(count)
+                for outcome, count in db.execute(
+                    "SELECT outcome, count(*) FROM calls GROUP BY outcome ORDER BY count(*) DESC"
+                )
+            },
         )
 
 
