@@ -334,6 +334,15 @@ def templates(env: Env) -> None:
     assert "senator" in names and dialog.isVisible()
 
 
+def start_sitting(env: Env) -> None:
+    trigger(env, "Start a Sitting…")
+    dialog = env.window.sittings.dialog
+    env.qtbot.waitUntil(lambda: dialog.sitting is not None, timeout=5000)
+    assert dialog.isVisible() and dialog.official_key == "all"
+    # No directory in this library: the sitting says why it is empty, with the fixes.
+    assert "None of your officials is known yet" in dialog.notes.text()
+
+
 def set_up(env: Env) -> None:
     with env.qtbot.waitSignal(env.window.show_setup().refreshed, timeout=5000):
         trigger(env, "Set Up Advocate…")
@@ -387,6 +396,7 @@ MENU: dict[str, Callable[[Env], None]] = {
     "Sent Letters…": sent_letters,
     "Drafts…": drafts,
     "Letter Templates…": templates,
+    "Start a Sitting…": start_sitting,
     "Set Up Advocate…": set_up,
     "Show Log": show_log,
     "About Advocate": about,

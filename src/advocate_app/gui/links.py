@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from advocate_app.core.articles.links import safe_url
 
 LinkOpener = Callable[[QUrl], object]
+TEL = re.compile(r"^tel:\+?\d{7,15}$")
 WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
 
 
@@ -44,6 +45,17 @@ class LinkPolicy:
     ):
         self._opener = opener
         self._report = report or (lambda message: None)
+
+    def dial(self, tel: str) -> bool:
+        """Hand a phone number (a tel: link) to the system's dialer, if it has one; False,
+        and said, when it does not."""
+        if not TEL.match(tel):
+            self._report(f"That is not a phone number: {tel[:40]}")
+            return False
+        if self._opener(QUrl(tel)) is False:
+            self._report("No program on this computer can dial; copy the number instead.")
+            return False
+        return True
 
     def open_file(self, path: Path) -> bool:
         """Open a file of Advocate's own (the log) with the system; False, and said, when it

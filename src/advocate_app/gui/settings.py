@@ -95,6 +95,13 @@ class WindowSettings:
     def set_last_folder(self, kind: str, folder: str) -> None:
         self._s.setValue(f"folders/{kind}", folder)
 
+    def sitting_position(self, key: str) -> str:
+        """The item a sitting for `key` (an official, or "all") stopped at."""
+        return str(self._s.value(f"sittings/{key.replace('/', '_')}", "") or "")
+
+    def set_sitting_position(self, key: str, item: str) -> None:
+        self._s.setValue(f"sittings/{key.replace('/', '_')}", item)
+
     def setup_finished(self) -> bool:
         return str(self._s.value("setup/finished", "false")).lower() == "true"
 

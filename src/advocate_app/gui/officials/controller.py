@@ -42,6 +42,7 @@ class Officials(QObject):
         self.dialog: OfficialsDialog | None = None
         self.profile_dialog: ProfileDialog | None = None
         self._downloading = False  # the update running (or last run) uses the network
+        self._start_sitting: Callable[[Official | None], object] | None = None
 
     # --- Your Details ------------------------------------------------------------
     def edit_profile(self) -> None:
@@ -118,6 +119,10 @@ class Officials(QObject):
         self._context.status("Your details were saved.")
         self.profile_saved.emit(saved)
 
+    def set_start_sitting(self, start: Callable[[Official | None], object]) -> None:
+        """How Your Officials starts a sitting (the Sittings controller's way)."""
+        self._start_sitting = start
+
     # --- Your Officials ---------------------------------------------------------
     def show_officials(self) -> OfficialsDialog:
         from advocate_app.gui.officials.officials_dialog import OfficialsDialog
@@ -129,6 +134,7 @@ class Officials(QObject):
                 self.update_directory,
                 self._parent,
                 write_to=self._write_to,
+                start_sitting=self._start_sitting,
             )
         else:
             self.dialog.refresh()

@@ -31,6 +31,7 @@ from advocate_app.core.officials.model import (
     Official,
     SeatStatus,
 )
+from advocate_app.core.sittings import ANSWERS_TO
 from advocate_app.core.web.network import NetworkOff
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.links import LinkPolicy
@@ -57,6 +58,7 @@ class OfficialCard(QFrame):
     """One official, or one seat nobody holds today (vacant, or a term that has ended)."""
 
     district_chosen = Signal(int)
+    sitting_requested = Signal(object)  # Official
     write_requested = Signal(object)  # Official
     contact_edit_requested = Signal(object)  # Official
 
@@ -81,6 +83,12 @@ class OfficialCard(QFrame):
         row = QHBoxLayout()  # the actions, on their own line so the card stays narrow
         if official.current:
             self._contact(official, links, layout, row)
+        if official.current and official.kind in ANSWERS_TO and not candidate:
+            sitting = QPushButton("Start a Sitting", self)
+            sitting.setAccessibleName(f"Start a sitting with {official.display_name}")
+            sitting.setToolTip("Every open action that asks you to contact them, one at a time")
+            sitting.clicked.connect(lambda: self.sitting_requested.emit(official))
+            row.addWidget(sitting)
         if candidate and official.district is not None:
             choose = QPushButton(f"This is my district ({official.district})", self)
             choose.setAccessibleName(f"Choose district {official.district} as yours")
@@ -170,10 +178,12 @@ class OfficialsDialog(QDialog):
         update_directory: Callable[[], None],
         parent: QWidget | None = None,
         write_to: Callable[[Official], object] | None = None,
+        start_sitting: Callable[[Official | None], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
         self._write_to = write_to
+        self._start_sitting = start_sitting
         self.links = context.links
         self._edit_profile = edit_profile
         self.cards: list[OfficialCard] = []
@@ -201,6 +211,11 @@ class OfficialsDialog(QDialog):
         buttons.addWidget(details)
         buttons.addWidget(update)
         buttons.addWidget(self.locate)
+        if start_sitting is not None:
+            everyone = QPushButton("Sitting with All My Officials", self)
+            everyone.setToolTip("Every open action for your officials, one at a time")
+            everyone.clicked.connect(lambda: start_sitting(None))
+            buttons.addWidget(everyone)
         buttons.addStretch(1)
         outer.addLayout(buttons)
         self.data_status = muted_label("", self)
@@ -254,6 +269,8 @@ class OfficialsDialog(QDialog):
             card.contact_edit_requested.connect(self._edit_contact)
             if self._write_to is not None:
                 card.write_requested.connect(self._write_to)
+            if self._start_sitting is not None:
+                card.sitting_requested.connect(self._start_sitting)
             self.cards.append(card)
             layout.addWidget(card)
 

@@ -17,6 +17,7 @@ from advocate_app.gui.letters.controller import Letters
 from advocate_app.gui.officials.controller import Officials
 from advocate_app.gui.reading.commands import ArticleCommands
 from advocate_app.gui.reading.importing import Importer
+from advocate_app.gui.sittings.controller import Sittings
 from advocate_app.gui.tracking.controller import Tracking
 from advocate_app.gui.tracking.safekeeping import Safekeeping
 from advocate_app.gui.web.web_sources import WebSources
@@ -48,6 +49,7 @@ class Features:
     tracking: Tracking
     officials: Officials
     letters: Letters
+    sittings: Sittings
     view: ViewCommands
 
 
@@ -111,6 +113,7 @@ class WindowActions:
         self.sent_letters = self._action("&Sent Letters…", lambda: f.letters.show_sent_letters())
         self.drafts = self._action("&Drafts…", f.letters.show_drafts)
         self.templates = self._action("Letter &Templates…", f.letters.show_templates)
+        self.sitting = self._action("Start a &Sitting…", lambda: f.sittings.start(), "Ctrl+Shift+T")
         self.setup = self._action("&Set Up Advocate…", v.show_setup)
         self.show_log = self._action("Show &Log", v.show_log)
         self.about = self._action("&About Advocate", v.show_about)
@@ -167,6 +170,8 @@ class WindowActions:
         officials.addActions([self.officials, self.profile])
         officials.addSeparator()
         officials.addActions([self.update_directory, self.update_directory_from])
+        act = bar.addMenu("A&ct")
+        act.addAction(self.sitting)
         letters = bar.addMenu("&Letters")
         letters.addActions([self.sent_letters, self.drafts, self.templates])
         help_menu = bar.addMenu("&Help")

@@ -31,6 +31,7 @@ from advocate_app.gui.reading.commands import ArticleCommands
 from advocate_app.gui.reading.importing import Importer
 from advocate_app.gui.reading.reader_view import ReaderView
 from advocate_app.gui.settings import WindowSettings
+from advocate_app.gui.sittings.controller import Sittings
 from advocate_app.gui.tasks import TaskPanel, TaskRunner
 from advocate_app.gui.text_size import TextSize
 from advocate_app.gui.tracking.controller import Tracking
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
             update_directory_from_folder=self.officials.update_directory_from_folder,
         )
         self.letters.set_fixes(self.fixes)
+        self.sittings = Sittings(context, self, self.letters, self.fixes)
+        self.officials.set_start_sitting(self.sittings.start)
         self.setup_assistant: SetupAssistant | None = None
         self.action_panel.done_toggled.connect(self.reading.set_done)
         self.action_panel.write_requested.connect(self.letters.write)
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
             tracking=self.tracking,
             officials=self.officials,
             letters=self.letters,
+            sittings=self.sittings,
             view=view,
         )
         self.actions_ = WindowActions(self, features, offline=not self.session.network_allowed())

@@ -1,0 +1,1 @@
+"""Sittings: one official, every open action; the call desk and its prompter."""
