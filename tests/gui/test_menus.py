@@ -339,8 +339,8 @@ def start_sitting(env: Env) -> None:
     dialog = env.window.sittings.dialog
     env.qtbot.waitUntil(lambda: dialog.sitting is not None, timeout=5000)
     assert dialog.isVisible() and dialog.official_key == "all"
-    # No directory in this library: the sitting says why it is empty, with the fixes.
-    assert "None of your officials is known yet" in dialog.notes.text()
+    # No directory in this library: the sitting says who is missing and why.
+    assert "Your senators and representative are not known yet" in dialog.notes.text()
 
 
 def set_up(env: Env) -> None:

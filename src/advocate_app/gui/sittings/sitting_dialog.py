@@ -213,7 +213,7 @@ class SittingDialog(QDialog):
             if widget is not None:
                 widget.deleteLater()
         sitting = self.sitting
-        if self._fixes is None or sitting is None or sitting.officials:
+        if self._fixes is None or sitting is None or not sitting.notes:
             return
         for words, fix in (
             ("Enter Your Details…", self._fixes.edit_profile),
