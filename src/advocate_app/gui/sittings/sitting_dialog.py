@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from advocate_app.core.letters.compose import guidance
+from advocate_app.core.officials.model import Need
 from advocate_app.core.sittings import Sitting, SittingItem
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.officials.needs_bar import Fixes
@@ -213,7 +214,8 @@ class SittingDialog(QDialog):
             if widget is not None:
                 widget.deleteLater()
         sitting = self.sitting
-        if self._fixes is None or sitting is None or not sitting.notes:
+        missing = {Need.DIRECTORY, Need.STATE, Need.ZIP}
+        if self._fixes is None or sitting is None or not missing & set(sitting.needs):
             return
         for words, fix in (
             ("Enter Your Details…", self._fixes.edit_profile),
