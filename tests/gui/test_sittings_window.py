@@ -157,3 +157,65 @@ def test_a_sitting_for_one_official_from_your_officials(open_window, library_pat
     dialog = window.sittings.dialog
     qtbot.waitUntil(lambda: dialog.sitting is not None, timeout=5000)
     assert {item.official.name for item in dialog.items} == {"Ann Alder"}
+
+
+def test_what_is_waiting_is_said_above_the_list_until_put_away(
+    open_window, library_path, tmp_path, qtbot
+):
+    from datetime import timedelta
+
+    from advocate_app.gui.reading.article_model import ArticleRole
+    from tests.support.data import SITE_TITLE
+    from tests.support.qt import select_title
+
+    window = prepared(open_window, library_path, tmp_path)
+    article_id = select_title(window, SITE_TITLE)
+    window.tracking.set_follow_up(article_id, 5, window.session.today() - timedelta(days=1))
+    window.tracking.set_follow_up(article_id, 6, window.session.today() + timedelta(days=9))
+    with qtbot.waitSignal(window.reminders.checked, timeout=5000) as checked:
+        window.reminders.check()
+    waiting = checked.args[0]
+    assert waiting.follow_ups == 1 and waiting.open_actions > 5
+    banner = window.reminders
+    assert banner.isVisibleTo(window)
+    assert banner.text.text() == (
+        f"1 follow-up due · {waiting.open_actions} open actions for your officials"
+    )
+    model = window.list_pane.model
+    assert model.index(model.row_of(article_id)).data(ArticleRole.FOLLOW_UP_DUE) is True
+    others = [model.index(r) for r in range(model.rowCount()) if model.id_at(r) != article_id]
+    assert not any(index.data(ArticleRole.FOLLOW_UP_DUE) for index in others)
+
+    qtbot.mouseClick(banner.sitting, Qt.MouseButton.LeftButton)
+    assert window.sittings.dialog.isVisible()
+    qtbot.mouseClick(banner.follow_ups, Qt.MouseButton.LeftButton)
+    activity = window.tracking.activity_dialog
+    qtbot.waitUntil(lambda: activity.summary is not None, timeout=5000)
+    assert activity.follow_ups.item(0).text().startswith("Due since")
+    qtbot.mouseClick(banner.dismiss, Qt.MouseButton.LeftButton)
+    assert not banner.isVisibleTo(window)
+    window.reminders.check()  # the same day: it stays away
+    assert not banner.isVisibleTo(window)
+
+
+def test_call_with_a_script_from_an_action_and_calls_by_outcome(
+    open_window, library_path, tmp_path, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    from advocate_app.gui.reading.action_panel import TrackRequest
+    from tests.support.data import SITE_TITLE
+    from tests.support.qt import select_title
+
+    window = prepared(open_window, library_path, tmp_path)
+    article_id = select_title(window, SITE_TITLE)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Senator Ann Alder", True))
+    window.tracking.requested(article_id, 2, TrackRequest.CALL_DESK)
+    qtbot.waitUntil(lambda: window.sittings.desk is not None, timeout=5000)
+    desk = window.sittings.desk
+    assert desk.official.name == "Ann Alder"
+    qtbot.waitUntil(lambda: desk.facts is not None, timeout=5000)
+    desk.log(CallOutcome.VOICEMAIL)
+    activity = window.tracking.show_activity()
+    qtbot.waitUntil(lambda: activity.summary is not None, timeout=5000)
+    assert activity.calls_detail.text() == "Calls: 1 left a voicemail"

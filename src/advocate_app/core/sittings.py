@@ -58,10 +58,14 @@ def build_sitting(library: Library, officials: MyOfficials, key: str | None = No
             "Your ZIP code is split between districts: once you choose your district, your "
             "representative's actions join the sitting."
         )
-    if key in (None, "all") and people and (
-        Need.DIRECTORY in officials.needs
-        or Need.STATE in officials.needs
-        or Need.ZIP in officials.needs
+    if (
+        key in (None, "all")
+        and people
+        and (
+            Need.DIRECTORY in officials.needs
+            or Need.STATE in officials.needs
+            or Need.ZIP in officials.needs
+        )
     ):
         notes.append(
             "Your senators and representative are not known yet: give your state and ZIP "

@@ -85,6 +85,7 @@ def start(
         first_run, problem = False, "the disk that holds your library is full"
     window = MainWindow(session, window_settings)
     window.safekeeping.check_library()
+    window.reminders.check()  # what is due, said above the list
     if problem is not None:
         window.show_status(
             f"Advocate cannot save anything to your disk right now ({problem}); free some "

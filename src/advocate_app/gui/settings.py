@@ -102,6 +102,13 @@ class WindowSettings:
     def set_sitting_position(self, key: str, item: str) -> None:
         self._s.setValue(f"sittings/{key.replace('/', '_')}", item)
 
+    def reminders_dismissed(self) -> str:
+        """The day (YYYY-MM-DD) the reader put the reminders away, if any."""
+        return str(self._s.value("reminders/dismissed", "") or "")
+
+    def set_reminders_dismissed(self, day: str) -> None:
+        self._s.setValue("reminders/dismissed", day)
+
     def setup_finished(self) -> bool:
         return str(self._s.value("setup/finished", "false")).lower() == "true"
 

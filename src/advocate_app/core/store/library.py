@@ -283,7 +283,10 @@ class Library:
                 "SELECT a.id, a.title, a.source, a.published, a.action_count, a.is_read,"
                 f" a.is_starred, {DONE_COUNT} AS done,"
                 " (SELECT group_concat(category, char(31)) FROM article_categories c"
-                "  WHERE c.article_id = a.id) AS categories"
+                "  WHERE c.article_id = a.id) AS categories,"
+                " (SELECT min(f.due) FROM follow_ups f WHERE f.article_uid = a.uid AND NOT"
+                "  EXISTS (SELECT 1 FROM action_status s WHERE s.article_uid = f.article_uid"
+                "  AND s.action_number = f.action_number)) AS follow_up"
                 f" FROM articles a WHERE a.id IN ({marks}) AND a.{LIVE}",
                 chunk,
             )
@@ -401,6 +404,7 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
         done=int(row["done"]),
         read=bool(row["is_read"]),
         starred=bool(row["is_starred"]),
+        follow_up=row["follow_up"],
     )
 
 

@@ -46,6 +46,7 @@ class ArticleSummary:
     done: int
     read: bool = False
     starred: bool = False
+    follow_up: str | None = None  # the earliest follow-up date of an action not done yet
 
 
 @dataclass(frozen=True)

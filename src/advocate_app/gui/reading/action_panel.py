@@ -43,6 +43,7 @@ class TrackRequest(StrEnum):
     """What the reader asked for from an action's More menu."""
 
     NOTE = "note"
+    CALL_DESK = "call_desk"
     CALL = "call"
     FOLLOW_UP = "follow_up"
     CLEAR_FOLLOW_UP = "clear"
@@ -50,6 +51,7 @@ class TrackRequest(StrEnum):
 
 MORE_MENU = (
     ("Add a Note…", TrackRequest.NOTE),
+    ("Call with a Script…", TrackRequest.CALL_DESK),
     ("Log a Call…", TrackRequest.CALL),
     ("Follow Up On…", TrackRequest.FOLLOW_UP),
     ("Clear Follow-Up", TrackRequest.CLEAR_FOLLOW_UP),

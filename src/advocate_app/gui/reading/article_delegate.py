@@ -7,9 +7,11 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from advocate_app.gui.reading.article_model import ArticleRole
+from advocate_app.gui.theme import warning_colour
 
 PADDING = 8
 STAR = "★"
+FOLLOW_UP = "Follow up due"
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -93,9 +95,16 @@ class ArticleDelegate(QStyledItemDelegate):
 
         painter.setFont(base_font)
         painter.setPen(palette.color(muted_role))
-        details = metrics.elidedText(
-            str(index.data(ArticleRole.DETAILS) or ""), Qt.TextElideMode.ElideRight, text_width
-        )
+        details = str(index.data(ArticleRole.DETAILS) or "")
+        if index.data(ArticleRole.FOLLOW_UP_DUE):
+            # A follow-up has come due: said first, in the warning colour, with a bar beside.
+            details = f"{FOLLOW_UP} · {details}"
+            if not selected and option.widget is not None:  # type: ignore[attr-defined]
+                warning = warning_colour(option.widget)  # type: ignore[attr-defined]
+                painter.setPen(warning)
+                painter.fillRect(QRect(option.rect.left(), option.rect.top(), 3,  # type: ignore[attr-defined]
+                                       option.rect.height()), warning)  # type: ignore[attr-defined]  # fmt: skip
+        details = metrics.elidedText(details, Qt.TextElideMode.ElideRight, text_width)
         painter.drawText(
             QRect(rect.left(), rect.top() + line + 4, text_width, line),
             Qt.AlignmentFlag.AlignVCenter,

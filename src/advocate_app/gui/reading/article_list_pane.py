@@ -55,7 +55,7 @@ class ArticleListPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self.model = ArticleListModel(session.library, self)
+        self.model = ArticleListModel(session.library, self, today=session.today)
         # Qt properties are set one by one, never as constructor keywords: PySide6 6.12.0
         # corrupts Python reference counts with those (a crash some time later).
         self._search_timer = QTimer(self)
@@ -63,6 +63,10 @@ class ArticleListPane(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_query)
         self._setup_ui()
+
+    def show_banner(self, banner: QWidget) -> None:
+        """A band above the search box (what is waiting for the reader)."""
+        self.layout().insertWidget(0, banner)
 
     def _setup_ui(self) -> None:
         self.setMinimumWidth(230)  # the five filter buttons, whole

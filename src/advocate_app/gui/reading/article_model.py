@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -32,12 +32,19 @@ class ArticleRole(IntEnum):
     PROGRESS = Qt.ItemDataRole.UserRole + 4  # "2/8"
     UNREAD = Qt.ItemDataRole.UserRole + 5
     STARRED = Qt.ItemDataRole.UserRole + 6
+    FOLLOW_UP_DUE = Qt.ItemDataRole.UserRole + 7  # a follow-up of an open action has come due
 
 
 class ArticleListModel(QAbstractListModel):
-    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        parent: QObject | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self._library = library
+        self._today = today
         self._query = ArticleQuery()
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
@@ -122,10 +129,14 @@ class ArticleListModel(QAbstractListModel):
             return not summary.read
         if role == ArticleRole.STARRED:
             return summary.starred
+        if role == ArticleRole.FOLLOW_UP_DUE:
+            return bool(summary.follow_up and summary.follow_up <= self._today().isoformat())
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(f"{summary.title}\n{details_line(summary)}").replace("\n", "<br>")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = "unread, " if not summary.read else ""
+            if summary.follow_up and summary.follow_up <= self._today().isoformat():
+                state += "follow-up due, "
             star = "starred, " if summary.starred else ""
             return (
                 f"{summary.title}. {state}{star}{summary.done} of {summary.actions} actions done. "

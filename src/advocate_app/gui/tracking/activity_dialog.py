@@ -120,6 +120,12 @@ class ActivityDialog(QDialog):
             totals.addWidget(caption, 1, column)
             self.totals[label] = number
         layout.addLayout(totals)
+        self.calls_detail = QLabel(self)
+        self.calls_detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.calls_detail.setWordWrap(True)
+        self.calls_detail.setAccessibleName("Calls by how they went")
+        set_muted(self.calls_detail)
+        layout.addWidget(self.calls_detail)
         layout.addWidget(QLabel("<b>Each week</b>", self))
         unit = QLabel(
             "Things you did each week (actions marked done, letters sent and calls made), "
@@ -168,6 +174,13 @@ class ActivityDialog(QDialog):
             number.setText(f"<span style='font-size: x-large'><b>{value}</b></span>")
             number.setAccessibleName(f"{label}: {value}")
         self.chart.set_weekly(summary.weekly)
+        self.calls_detail.setText(
+            "Calls: "
+            + ", ".join(f"{count} {words}" for words, count in summary.calls_by_outcome.items())
+            if summary.calls_by_outcome
+            else ""
+        )
+        self.calls_detail.setVisible(bool(summary.calls_by_outcome))
 
         self.follow_ups.clear()
         today = self._context.session.today()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
@@ -35,6 +35,7 @@ from advocate_app.gui.sittings.controller import Sittings
 from advocate_app.gui.tasks import TaskPanel, TaskRunner
 from advocate_app.gui.text_size import TextSize
 from advocate_app.gui.tracking.controller import Tracking
+from advocate_app.gui.tracking.reminders import ReminderBanner
 from advocate_app.gui.tracking.safekeeping import Safekeeping
 from advocate_app.gui.web.web_sources import WebSources
 from advocate_app.gui.window.actions import Features, ViewCommands, WindowActions
@@ -132,6 +133,11 @@ class MainWindow(QMainWindow):
         self.letters.set_fixes(self.fixes)
         self.sittings = Sittings(context, self, self.letters, self.fixes)
         self.officials.set_start_sitting(self.sittings.start)
+        self.tracking.set_call_desk(self.sittings.open_desk)
+        self.reminders = ReminderBanner(
+            context, self.sittings.start, self.tracking.show_activity, self.list_pane
+        )
+        self.list_pane.show_banner(self.reminders)
         self.setup_assistant: SetupAssistant | None = None
         self.action_panel.done_toggled.connect(self.reading.set_done)
         self.action_panel.write_requested.connect(self.letters.write)
@@ -180,6 +186,13 @@ class MainWindow(QMainWindow):
         last = self.settings.last_article()
         if last is None or not self.list_pane.select(last):
             self.list_pane.select_row(0)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        # Back at the window on another day (after midnight): what is due now.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            if self.reminders.checked_day() not in (None, self.session.today()):
+                self.reminders.check()
 
     def _follow(self, changes: Changes) -> None:
         if changes.network:
