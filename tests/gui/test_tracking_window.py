@@ -23,6 +23,7 @@ def test_notes_calls_and_follow_ups_show_on_the_action(open_window, library_path
     card = window.action_panel.cards[1]
     assert [a.text() for a in card.more_button.menu().actions()] == [
         "Add a Note…",
+        "Call with a Script…",
         "Log a Call…",
         "Follow Up On…",
         "Clear Follow-Up",

@@ -3,17 +3,21 @@ Call through the composer and the call desk; the queue is read again after each.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from advocate_app.core.officials.model import Official
 from advocate_app.core.sittings import SittingItem
 from advocate_app.core.store.tracking import REACHED
+
+if TYPE_CHECKING:  # the dialogs load when first opened: start-up stays light
+    from advocate_app.gui.sittings.call_desk import CallDesk
+    from advocate_app.gui.sittings.sitting_dialog import SittingDialog
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.letters.controller import Letters
 from advocate_app.gui.officials.needs_bar import Fixes
-from advocate_app.gui.sittings.call_desk import CallDesk
-from advocate_app.gui.sittings.sitting_dialog import SittingDialog
 
 
 class Sittings(QObject):
@@ -35,6 +39,8 @@ class Sittings(QObject):
             self.dialog.close()
             self.dialog = None
         if self.dialog is None:
+            from advocate_app.gui.sittings.sitting_dialog import SittingDialog
+
             dialog = SittingDialog(self._context, key, self._fixes, self._parent)
             dialog.write_requested.connect(self._write)
             dialog.call_requested.connect(self._call)
@@ -63,6 +69,8 @@ class Sittings(QObject):
 
     def open_desk(self, official: Official, items: list[SittingItem]) -> CallDesk:
         """The call desk for `official` about items[0] (the others may be ticked too)."""
+        from advocate_app.gui.sittings.call_desk import CallDesk
+
         if self.desk is not None:
             self.desk.close()
         desk = CallDesk(self._context, official, items, self._parent)
