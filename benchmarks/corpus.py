@@ -72,7 +72,12 @@ def site_article(index: int, rng: random.Random) -> str:
                 "- **Sample Message**: ``` Dear [Representative's Name],\n\n"
                 f"{paragraph(rng, 3)}\n\nSincerely, [Your Name] [Your Address] ```"
             )
-        title_words = "Contact Your Senators" if number == 2 else sentence(rng, 3).rstrip(".")
+        # Three actions of eight ask to contact officials, as on the site: 30,000 in 10,000.
+        title_words = {
+            2: "Contact Your Senators",
+            5: "Call Your Representative",
+            7: "Write to the White House",
+        }.get(number) or sentence(rng, 3).rstrip(".")
         items.append(f"{number}. **{title_words}**: {steps}")
     related = "\n\n".join(sentence(rng, 8) for _ in range(5))
     return (

@@ -5,6 +5,7 @@ where that official was already reached (a letter sent, a call answered), are le
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from advocate_app.core.articles.model import TargetKind
 from advocate_app.core.officials.model import MyOfficials, Need, OfficeKind, Official
@@ -20,8 +21,7 @@ ANSWERS_TO = {
 }
 
 
-@dataclass(frozen=True)
-class SittingItem:
+class SittingItem(NamedTuple):  # a tuple: tens of thousands in a large library
     article_id: int
     article_title: str
     action_number: int
@@ -79,16 +79,18 @@ def build_sitting(library: Library, officials: MyOfficials, key: str | None = No
             else "That official is not among the people who serve you today."
         )
     reached = library.tracking.reached_keys()
+    # Whom each kind of target asks for, worked out once, not once per action.
+    asked = {
+        kind: [(person, person.key) for person in people if kind in ANSWERS_TO[person.kind]]
+        for kind in {kind for person in people for kind in ANSWERS_TO[person.kind]}
+    }
     items = []
-    for action in library.tracking.open_actions():
-        for person in people:
-            if not ANSWERS_TO[person.kind] & action.targets:
-                continue
-            if (action.article_uid, action.number, person.key) in reached:
-                continue
-            items.append(
-                SittingItem(
-                    action.article_id, action.article_title, action.number, action.title, person
-                )
-            )
+    for article_id, uid, article_title, number, title, targets in library.tracking.open_actions():
+        seen: set[str] = set()
+        for kind in targets:
+            for person, key in asked.get(kind, ()):
+                if key in seen or (uid, number, key) in reached:
+                    continue
+                seen.add(key)
+                items.append(SittingItem(article_id, article_title, number, title, person))
     return Sitting(tuple(items), tuple(people), tuple(notes), officials.needs)

@@ -135,13 +135,16 @@ class Library:
         from a file and the other from its address (so one has an address and the other not):
         same title, or same source and day, and the same opening. It is updated, never
         duplicated. Copies that both have addresses, or neither, keep their own identities."""
-        has_address = bool(prepared.url)
+        # The other kind of copy: articles without an address for a fetched page, with one for
+        # a file. Index lookups only (the partial indexes name the kind), never a scan.
+        other_kind = "coalesce(a.url, '') = ''" if prepared.url else "coalesce(a.url, '') != ''"
+        day = (prepared.published or "")[:10]
         rows = self._db.execute(
             "SELECT a.id, a.content_hash, a.deleted_at, t.body FROM articles a"
-            " JOIN article_texts t ON t.id = a.id WHERE (a.title = ? COLLATE NOCASE"
-            " OR (a.source = ? AND substr(a.published, 1, 10) = substr(?, 1, 10)))"
-            f" AND coalesce(a.url, '') = '' = ? AND a.{LIVE} LIMIT 50",
-            (prepared.title, prepared.source, prepared.published, has_address),
+            f" JOIN article_texts t ON t.id = a.id WHERE {other_kind} AND a.{LIVE} AND"
+            " (a.title = ? COLLATE NOCASE OR (a.source = ? AND a.published >= ?"
+            " AND a.published < ?)) LIMIT 50",
+            (prepared.title, prepared.source, day or "~", day + "~"),
         ).fetchall()
         opening = _opening_words(prepared.body)
         for row in rows:

@@ -317,6 +317,22 @@ def _v7_sittings(db: sqlite3.Connection) -> None:
         """
     )
     index_actions(db)
+    # The live articles newest first, with what a sitting's queue reads of them: the queue
+    # is read from this index alone, never from the articles' rows.
+    db.execute(
+        "CREATE INDEX articles_live_order ON articles(sort_key DESC, id DESC, uid, title)"
+        " WHERE deleted_at IS NULL"
+    )
+    # One story from a file and from its address is found by its source and day, among the
+    # articles with an address or among those without (so a bulk import looks at neither).
+    db.execute(
+        "CREATE INDEX articles_with_address ON articles(source, published)"
+        " WHERE coalesce(url, '') != ''"
+    )
+    db.execute(
+        "CREATE INDEX articles_without_address ON articles(source, published)"
+        " WHERE coalesce(url, '') = ''"
+    )
     # A line that is busy or a mailbox that is full is an outcome of its own (try again).
     db.execute("ALTER TABLE calls RENAME TO calls_v6")
     db.execute("DROP INDEX calls_by_article")
