@@ -219,3 +219,21 @@ def test_call_with_a_script_from_an_action_and_calls_by_outcome(
     activity = window.tracking.show_activity()
     qtbot.waitUntil(lambda: activity.summary is not None, timeout=5000)
     assert activity.calls_detail.text() == "Calls: 1 left a voicemail"
+
+
+def test_an_article_deleted_during_a_sitting_and_the_end_of_the_queue(
+    open_window, library_path, tmp_path, qtbot
+):
+    window = prepared(open_window, library_path, tmp_path)
+    dialog = started(window, qtbot, window.session.my_officials().senators[0])
+    item = dialog.current()
+    window.session.delete([item.article_id])  # gone while it is shown
+    dialog.go(dialog.position)
+    assert not dialog.write.isEnabled() and not dialog.call.isEnabled()
+    with qtbot.waitSignal(dialog.refreshed, timeout=5000):
+        dialog.reload()
+    assert all(i.article_id != item.article_id for i in dialog.items)
+    while dialog.current() is not None:
+        qtbot.mouseClick(dialog.skip, Qt.MouseButton.LeftButton)
+    assert not dialog.skip.isEnabled()
+    assert "That was the last one for now" in dialog.steps_area.widget().text()
