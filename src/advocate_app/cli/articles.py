@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -28,6 +30,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--search", metavar="Q", help="full-text search")
     listing.add_argument("--category", metavar="C", help="only this category")
     listing.add_argument("--json", action="store_true", help="print as JSON")
+    listing.add_argument(
+        "--limit", type=int, metavar="N", help="at most N articles (default: all of them)"
+    )
+    listing.add_argument(
+        "--offset", type=int, default=0, metavar="N", help="leave out the first N articles"
+    )
 
     renaming = commands.add_parser("rename", help="give an article a title of your own")
     renaming.add_argument("id", type=int, metavar="ID")
@@ -44,7 +52,7 @@ def run(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) ->
     if not session.has_library():
         return _empty(args, session.folder, out, err)
     if args.command == "list":
-        return _list(session, args.search, args.category, args.json, out)
+        return _list(session, args, out)
     if args.command == "rename":
         return _rename(session, args.id, args.title, out, err)
     return _show(session, args.id, args.json, out, err)
@@ -116,26 +124,26 @@ def _import(
     return EXIT_FAILED if any(r.failed for r in results) else EXIT_OK
 
 
-def _list(
-    session: Session, search: str | None, category: str | None, as_json: bool, out: TextIO
-) -> int:
-    summaries = session.library.list(ArticleQuery(search=search or "", category=category))
-    if as_json:
-        write_json(
-            [
-                {
-                    "id": s.id,
-                    "title": s.title,
-                    "source": s.source,
-                    "published": s.published,
-                    "categories": list(s.categories),
-                    "actions": s.actions,
-                    "done": s.done,
-                }
-                for s in summaries
-            ],
-            out,
-        )
+def _list(session: Session, args: argparse.Namespace, out: TextIO) -> int:
+    if (args.limit is not None and args.limit < 0) or args.offset < 0:
+        return fail("--limit and --offset are counts: 0 or more", sys.stderr)
+    query = ArticleQuery(search=args.search or "", category=args.category)
+    summaries = session.library.iter_summaries(query, args.limit, args.offset)
+    if args.json:
+        # Row by row: a large library is never held as one list to print.
+        out.write("[")
+        for number, s in enumerate(summaries):
+            row = {
+                "id": s.id,
+                "title": s.title,
+                "source": s.source,
+                "published": s.published,
+                "categories": list(s.categories),
+                "actions": s.actions,
+                "done": s.done,
+            }
+            out.write(("," if number else "") + "\n  " + json.dumps(row, ensure_ascii=False))
+        out.write("\n]\n")
         return EXIT_OK
     for s in summaries:
         date = (s.published or "")[:10] or "          "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -275,6 +275,16 @@ class Library:
         ids = self.ids(query)
         end = None if limit is None else offset + limit
         return self.summaries(ids[offset:end])
+
+    def iter_summaries(
+        self, query: ArticleQuery | None = None, limit: int | None = None, offset: int = 0
+    ) -> Iterator[ArticleSummary]:
+        """The matching articles' summaries, a page at a time (however many there are, only
+        one page of rows is held at once)."""
+        ids = self.ids(query)
+        end = len(ids) if limit is None else min(len(ids), offset + max(0, limit))
+        for start in range(max(0, offset), end, SQL_VARIABLES):
+            yield from self.summaries(ids[start : min(end, start + SQL_VARIABLES)])
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """Summaries of these articles, in the order given (missing ones are skipped)."""
