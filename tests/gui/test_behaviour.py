@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from advocate_app.core.officials.model import Office, OfficeKind, Official
 from advocate_app.gui.file_dialogs import documents_folder
+from advocate_app.gui.reading.article_model import ArticleRole
 from advocate_app.gui.tracking.tracking_dialogs import ask_call, phone_numbers
 from tests.support.data import SITE_TITLE
 from tests.support.http import NEWS
@@ -49,7 +50,7 @@ def test_an_empty_list_shows_an_empty_reader_that_says_why(open_window, library_
 
 
 def test_file_dialogs_start_in_documents_then_where_that_kind_was_last_saved(
-    open_window, library_path, tmp_path, monkeypatch
+    open_window, library_path, tmp_path, monkeypatch, qtbot
 ):
     window = open_window(library_path)
     asked: list[str] = []
@@ -61,10 +62,12 @@ def test_file_dialogs_start_in_documents_then_where_that_kind_was_last_saved(
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
-    window.safekeeping.back_up()
+    with qtbot.waitSignal(window.safekeeping.backed_up, timeout=10000):
+        window.safekeeping.back_up()
     assert Path(asked[0]).parent == documents_folder()  # never the program's folder
     assert Path(asked[0]).name == "advocate-backup.sqlite3"
-    window.safekeeping.back_up()
+    with qtbot.waitSignal(window.safekeeping.backed_up, timeout=10000):
+        window.safekeeping.back_up()
     assert Path(asked[1]).parent == target.parent  # the backup folder, remembered
     window.safekeeping.export_activity()
     assert Path(asked[2]).parent == documents_folder()  # exports keep their own
@@ -152,3 +155,25 @@ def test_the_window_names_itself_to_the_desktop(tmp_path):
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120,
     )  # fmt: skip
     assert done.stdout.split() == ["org.advocate.Advocate", "org.advocate.Advocate"], done.stderr
+
+
+def test_changes_to_many_articles_run_in_the_background(
+    open_window, library_path, qtbot, monkeypatch
+):
+    from advocate_app.gui.reading import commands
+
+    monkeypatch.setattr(commands, "BULK_ROWS", 1)  # as if these were thousands
+    window = open_window(library_path)
+    view, model = window.list_pane.view, window.list_pane.model
+    view.selectAll()
+    window.reading.delete_selected()
+    assert window.tasks.busy("bulk")  # the window did not wait for it
+    qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=5000)
+    assert "Deleted 3 articles" in window.status_label.text()
+    window.reading.undo_delete()
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
+    assert len(window.list_pane.selected_ids()) == 1
+    window.session.set_read(window.session.library.ids(), False)
+    window.reading.mark_all_read()
+    qtbot.waitUntil(lambda: all(s.read for s in window.session.library.list()), timeout=5000)
+    assert not any(model.index(r).data(ArticleRole.UNREAD) for r in range(model.rowCount()))

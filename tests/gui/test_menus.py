@@ -186,7 +186,8 @@ def export_activity(env: Env) -> None:
 
 def back_up(env: Env) -> None:
     env.answers.save_file = str(env.tmp_path / "backup.sqlite3")
-    trigger(env, "Back Up Library…")
+    with env.qtbot.waitSignal(env.window.safekeeping.backed_up, timeout=10000):
+        trigger(env, "Back Up Library…")
     db = sqlite3.connect(env.answers.save_file)
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
     db.close()
@@ -198,7 +199,8 @@ def restore(env: Env) -> None:
     env.window.session.purge_deleted()
     assert env.window.list_pane.model.rowCount() == 0
     env.answers.open_file = str(backup)
-    trigger(env, "Restore from Backup…")
+    with env.qtbot.waitSignal(env.window.safekeeping.restored, timeout=10000):
+        trigger(env, "Restore from Backup…")
     assert env.answers.asked == ["open", "question"]
     assert env.window.list_pane.model.rowCount() == 3
 
@@ -238,6 +240,13 @@ def toggle_star(env: Env) -> None:
     article = env.window.list_pane.current_id()
     trigger(env, "Star/Unstar")
     assert env.window.session.library.summaries([article])[0].starred
+
+
+def mark_all_read(env: Env) -> None:
+    env.window.session.set_read(env.window.session.library.ids(), False)
+    trigger(env, "Mark All as Read")
+    assert all(s.read for s in env.window.session.library.list())
+    assert env.window.status_label.text() == "Marked 3 articles as read."
 
 
 def rename(env: Env) -> None:
@@ -384,6 +393,7 @@ MENU: dict[str, Callable[[Env], None]] = {
     "Mark as Read/Unread": toggle_read,
     "Star/Unstar": toggle_star,
     "Rename…": rename,
+    "Mark All as Read": mark_all_read,
     "Delete": delete,
     "Larger Text": text_size,
     "Smaller Text": text_size,

@@ -111,17 +111,21 @@ def test_a_letter_in_recent_activity_opens_the_letter(open_window, library_path,
     assert letters.text.toPlainText() == "Dear Senator Cantwell, second."
 
 
-def test_back_up_and_restore_from_the_window(open_window, library_path, tmp_path):
+def test_back_up_and_restore_from_the_window(open_window, library_path, tmp_path, qtbot):
     window = open_window(library_path)
     article_id = select_title(window, SITE_TITLE)
     window.tracking.add_note(article_id, 2, "before the backup")
-    saved = window.safekeeping.back_up(tmp_path / "backup.sqlite3")
+    with qtbot.waitSignal(window.safekeeping.backed_up, timeout=10000) as done:
+        assert window.safekeeping.back_up(tmp_path / "backup.sqlite3")  # in the background
+    saved = done.args[0]
     assert saved.exists() and "Backed up" in window.status_label.text()
 
     window.reading.delete_selected()
     window.session.purge_deleted()
     assert window.list_pane.model.rowCount() == 2
-    assert window.safekeeping.restore_backup(saved, confirm=False)
+    with qtbot.waitSignal(window.safekeeping.restored, timeout=10000) as restored:
+        window.safekeeping.restore_backup(saved, confirm=False)
+    assert restored.args[0] is True
     assert window.list_pane.model.rowCount() == 3
     select_title(window, SITE_TITLE)
     assert "before the backup" in window.action_panel.cards[1].tracking.text()
@@ -131,6 +135,8 @@ def test_back_up_and_restore_from_the_window(open_window, library_path, tmp_path
     db.execute("PRAGMA user_version = 99")
     db.commit()
     db.close()
-    assert not window.safekeeping.restore_backup(saved, confirm=False)
+    with qtbot.waitSignal(window.safekeeping.restored, timeout=10000) as refused:
+        window.safekeeping.restore_backup(saved, confirm=False)
+    assert refused.args[0] is False
     title, text, _ = window.notices[-1]
     assert title == "This backup cannot be restored" and "newer version" in text

@@ -68,14 +68,18 @@ class ArticleListModel(QAbstractListModel):
         self.endResetModel()
 
     def refresh(self, ids: Iterable[int]) -> None:
-        """Read these articles again (their marks changed); rows stay where they are."""
-        for article_id in ids:
-            row = self._rows.get(article_id)
-            if row is None:
-                continue
-            self._pages.pop(row // PAGE_SIZE, None)
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
+        """Read these articles again (their marks changed); rows stay where they are. One
+        signal for the span, however many changed (all of them, after mark all read)."""
+        rows = [row for article_id in ids if (row := self._rows.get(article_id)) is not None]
+        if not rows:
+            return
+        for page in {row // PAGE_SIZE for row in rows}:
+            self._pages.pop(page, None)
+        self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
+
+    def all_ids(self) -> list[int]:
+        """The articles in the list, in its order."""
+        return list(self._ids)
 
     def row_of(self, article_id: int) -> int | None:
         return self._rows.get(article_id)

@@ -7,8 +7,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from advocate_app.core.session import Session
 from advocate_app.gui.context import AppContext
 from advocate_app.gui.reading.article_list_pane import ArticleListPane
+
+BULK_ROWS = 500  # more than this many articles at once: changed in the background
+BULK_TASK = "bulk"
 
 
 class ArticleCommands(QObject):
@@ -43,22 +47,69 @@ class ArticleCommands(QObject):
         if not ids:
             return
         row = self._list.view.currentIndex().row()
-        if not self.save(lambda: self._context.session.delete(ids)):
-            return
-        self._deleted.append(ids)
-        self._list.select_row(row)
         count = f"{len(ids)} article{'s' if len(ids) != 1 else ''}"
-        self._context.status(f"Deleted {count}. Undo with Ctrl+Z.")
-        self.undo_available.emit(True)
+
+        def deleted() -> None:
+            self._deleted.append(ids)
+            self._list.select_row(row)
+            self._context.status(f"Deleted {count}. Undo with Ctrl+Z.")
+            self.undo_available.emit(True)
+
+        self._bulk(ids, "Deleting", lambda session: session.delete(ids), deleted)
 
     def undo_delete(self) -> None:
         if not self._deleted:
             return
         ids = self._deleted.pop()
-        if self.save(lambda: self._context.session.undelete(ids)):
+        count = f"{len(ids)} article{'s' if len(ids) != 1 else ''}"
+
+        def restored() -> None:
             self._list.select(ids[0])
-            self._context.status(f"Restored {len(ids)} article{'s' if len(ids) != 1 else ''}.")
-        self.undo_available.emit(bool(self._deleted))
+            self._context.status(f"Restored {count}.")
+            self.undo_available.emit(bool(self._deleted))
+
+        if not self._bulk(ids, "Restoring", lambda session: session.undelete(ids), restored):
+            self._deleted.append(ids)  # not done: it can be undone again
+
+    def mark_all_read(self) -> None:
+        """Every article in the list (as filtered now) marked read."""
+        ids = self._list.model.all_ids()
+        if not ids:
+            return
+        count = f"{len(ids):,} article{'s' if len(ids) != 1 else ''}"
+        self._bulk(
+            ids,
+            "Marking as read",
+            lambda session: session.set_read(ids, True),
+            lambda: self._context.status(f"Marked {count} as read."),
+        )
+
+    def _bulk(
+        self,
+        ids: list[int],
+        label: str,
+        change: Callable[[Session], object],
+        then: Callable[[], None],
+    ) -> bool:
+        """A change to many articles: at once when they are few, else in the background, so
+        the window never waits on it (thousands at a time in a large library)."""
+        if len(ids) <= BULK_ROWS:
+            if self.save(lambda: change(self._context.session)):
+                then()
+                return True
+            return False
+
+        def failed(message: str) -> None:
+            self._context.status(f"Nothing was changed: {message}")
+
+        started = self._context.run(
+            BULK_TASK, f"{label} {len(ids):,} articles",
+            lambda session, _report, _cancelled: change(session),
+            on_done=lambda _result: then(), on_error=failed, cancellable=False,
+        )  # fmt: skip
+        if not started:
+            self._context.status("A change to many articles is running; wait for it.")
+        return started
 
     def rename_current(self, title: str | None = None) -> bool:
         """Give the article being read a title of the reader's own (asked for when not

@@ -15,8 +15,13 @@ from advocate_app.gui.file_dialogs import FileKind, file_problem
 CHECK_TASK = "check"
 
 
+SAFEKEEPING_TASK = "safekeeping"
+
+
 class Safekeeping(QObject):
     checked = Signal(bool)  # whether the library was found whole
+    backed_up = Signal(object)  # the backup's path, or None when it failed
+    restored = Signal(bool)  # whether the backup was put in place
 
     def __init__(self, context: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -96,7 +101,9 @@ class Safekeeping(QObject):
         self._context.status(f"Exported to {path}.")
         return path
 
-    def back_up(self, target: Path | None = None) -> Path | None:
+    def back_up(self, target: Path | None = None) -> bool:
+        """Copy the library to `target` (asked for when not given), in the background: a
+        large library takes a while, and the window goes on meanwhile. `backed_up` follows."""
         if target is None:
             target = self._context.files.save_file(
                 FileKind.BACKUP,
@@ -105,32 +112,59 @@ class Safekeeping(QObject):
                 "Advocate backup (*.sqlite3)",
             )
             if target is None:
-                return None
-        try:
-            saved = self._context.session.backup(target)
-        except OSError as exc:
-            self._context.notify("Your library was not backed up", file_problem(exc, target), "")
-            return None
-        except (LibraryError, StoreError) as exc:
-            self._context.notify("Your library was not backed up", str(exc), "")
-            return None
-        self._context.status(f"Backed up your library to {saved}.")
-        return saved
+                return False
+        chosen = target
+
+        def copy(session, _report, _cancelled):  # noqa: ANN001, ANN202
+            return session.backup(chosen)
+
+        def failed(message: str) -> None:
+            self._context.notify("Your library was not backed up", message, "")
+            self.backed_up.emit(None)
+
+        def done(saved: Path) -> None:
+            self._context.status(f"Backed up your library to {saved}.")
+            self.backed_up.emit(saved)
+
+        started = self._context.run(
+            SAFEKEEPING_TASK, "Backing up your library", copy, on_done=done, on_error=failed,
+            cancellable=False,
+        )  # fmt: skip
+        if not started:
+            self._context.status("A backup or restore is already running; wait for it.")
+        return started
 
     def restore_backup(self, source: Path | None = None, confirm: bool = True) -> bool:
-        from advocate_app.core.store.backup import check_backup
-
+        """Check the backup, ask, then put it in place of the library, each in the
+        background; `restored` follows (True when it was restored)."""
         if source is None:
             source = self._context.files.open_file(
                 FileKind.BACKUP, "Restore a backup", "Advocate backup (*.sqlite3);;All files (*)"
             )
             if source is None:
                 return False
-        try:
-            check_backup(source)
-        except LibraryError as exc:
-            self._context.notify("This backup cannot be restored", str(exc), "")
-            return False
+        chosen = source
+
+        def check(_session, _report, _cancelled):  # noqa: ANN001, ANN202
+            from advocate_app.core.store.backup import check_backup
+
+            check_backup(chosen)  # LibraryError: not a backup, damaged, newer
+            return chosen
+
+        def refused(message: str) -> None:
+            self._context.notify("This backup cannot be restored", message, "")
+            self.restored.emit(False)
+
+        started = self._context.run(
+            SAFEKEEPING_TASK, "Checking the backup", check,
+            on_done=lambda checked: self._restore_checked(checked, confirm), on_error=refused,
+            cancellable=False,
+        )  # fmt: skip
+        if not started:
+            self._context.status("A backup or restore is already running; wait for it.")
+        return started
+
+    def _restore_checked(self, source: Path, confirm: bool) -> None:
         if (
             confirm
             and QMessageBox.question(
@@ -141,12 +175,24 @@ class Safekeeping(QObject):
             )
             != QMessageBox.StandardButton.Yes
         ):
-            return False
-        try:
-            report = self._context.session.restore(source)
-        except LibraryError as exc:
-            self._context.notify("This backup cannot be restored", str(exc), "")
-            return False
+            self.restored.emit(False)
+            return
+        if self._context.session.damaged:  # the damaged file is set aside: on this thread
+            self.restored.emit(self.recover(source))
+            return
+
+        def refused(message: str) -> None:
+            self._context.notify("This backup cannot be restored", message, "")
+            self.restored.emit(False)
+
+        self._context.run(
+            SAFEKEEPING_TASK, "Restoring your library",
+            lambda session, _report, _cancelled: session.restore(source),
+            on_done=lambda report: self._restored(source, report), on_error=refused,
+            cancellable=False,
+        )  # fmt: skip
+
+    def _restored(self, source: Path, report) -> None:  # noqa: ANN001 - a RestoreReport
         self._context.status(
             f"Restored {source.name}. Your previous library is saved as {report.safety.name}."
         )
@@ -157,4 +203,4 @@ class Safekeeping(QObject):
                 "not restored. Your articles and what you did were.",
                 "\n".join(report.ignored),
             )
-        return True
+        self.restored.emit(True)

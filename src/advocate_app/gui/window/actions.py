@@ -92,6 +92,9 @@ class WindowActions:
         self.toggle_read = self._action("Mark as Read/&Unread", f.reading.toggle_read, "M")
         self.toggle_star = self._action("&Star/Unstar", f.reading.toggle_star, "S")
         self.rename = self._action("&Rename…", lambda: f.reading.rename_current(), "F2")
+        self.mark_all_read = self._action(
+            "Mark &All as Read", f.reading.mark_all_read, "Ctrl+Shift+M"
+        )
         self.delete = self._action(
             "&Delete", f.reading.delete_selected, QKeySequence.StandardKey.Delete
         )
@@ -126,7 +129,7 @@ class WindowActions:
             shortcut.activated.connect(v.page_down)
 
     def article_actions(self) -> list[QAction]:
-        return [self.toggle_read, self.toggle_star, self.rename, self.delete]
+        return [self.toggle_read, self.mark_all_read, self.toggle_star, self.rename, self.delete]
 
     def _action(
         self,
