@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-RUNS = 5
+RUNS = 7  # each start-up alternates with a bare window, so both meet the same machine
 
 
 def _child_env() -> dict[str, str]:
@@ -36,8 +36,10 @@ def _timed_child(args: list[str]) -> tuple[float, dict[str, float]]:
 
 
 def bench_window(data_dir: Path) -> dict[str, float]:
-    bare = [_timed_child(["bare"])[0] for _ in range(RUNS)]
-    app_runs = [_timed_child(["app", str(data_dir)]) for _ in range(RUNS)]
+    bare, app_runs = [], []
+    for _ in range(RUNS):
+        bare.append(_timed_child(["bare"])[0])
+        app_runs.append(_timed_child(["app", str(data_dir)]))
     app_ms = [ms for ms, _ in app_runs]
     _, switching = _timed_child(["switch", str(data_dir)])
     _, huge = _timed_child(["huge", str(data_dir.parent / "huge")])

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
+from shiboken6 import isValid
 
 from advocate_app.core.logs import log_path, start_logging
 from advocate_app.core.paths import bundled, data_dir, library_path
@@ -84,8 +85,10 @@ def start(
     if library.snapshot:
         first_run, problem = False, "the disk that holds your library is full"
     window = MainWindow(session, window_settings)
-    window.safekeeping.check_library()
-    window.reminders.check()  # what is due, said above the list
+    # After the first paint: the damage check, today's backup and the reminders run in the
+    # background, but even starting them is not the reader's wait.
+    QTimer.singleShot(0, window.safekeeping.check_library)
+    QTimer.singleShot(0, window.reminders.check)
     if problem is not None:
         window.show_status(
             f"Advocate cannot save anything to your disk right now ({problem}); free some "
@@ -151,10 +154,11 @@ def _catch_unexpected(window: MainWindow, log_file: Path) -> None:
         logging.getLogger("advocate_app").error(
             "unexpected error in the window", exc_info=(kind, error, trace)
         )
-        window.show_status(
-            f"Something went wrong ({kind.__name__}); what you were doing may not have "
-            f"finished. The details are in {log_file}."
-        )
+        if isValid(window):  # not while the app is closing
+            window.show_status(
+                f"Something went wrong ({kind.__name__}); what you were doing may not have "
+                f"finished. The details are in {log_file}."
+            )
 
     sys.excepthook = report
 

@@ -67,15 +67,23 @@ class Task(QRunnable):
 
     def run(self) -> None:
         def report(message: str = "", done: int | None = None, total: int | None = None) -> None:
-            self.signals.progress.emit(Progress(message, done, total))
+            self._emit(self.signals.progress, Progress(message, done, total))
 
         try:
             result = self._work(report, lambda: self._cancelled)
         except Exception as exc:  # reported to the reader once, with the details in the log
             log.exception("background task %r failed", self.key)
-            self.signals.failed.emit(readable(exc))
+            self._emit(self.signals.failed, readable(exc))
             return
-        self.signals.finished.emit(result)
+        self._emit(self.signals.finished, result)
+
+    def _emit(self, signal: Any, value: object) -> None:
+        """Tell the window, unless it is gone already (the app is closing): then the news has
+        no one to go to, and is only logged."""
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            log.info("background task %r ended after its window closed", self.key)
 
 
 def readable(exc: BaseException) -> str:
