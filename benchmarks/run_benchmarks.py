@@ -2,7 +2,8 @@
 
 Measures, on a generated library of site-shaped articles:
   import    articles imported per second (read, parse, store, index)
-  search    full-text search latency, p50 and p95
+  search    full-text search latency as the window sees it (its first rows), p50 and p95,
+            and p95 for a word in every article and for one in 1% of them
   size      the database size on disk
   check     the damage check (PRAGMA quick_check) every start and writing command runs
   window    start-up against a bare PySide6 window, memory, time to show an article
@@ -31,7 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from advocate_app.core.importer import import_paths  # noqa: E402
 from advocate_app.core.store.library import open_library  # noqa: E402
 from advocate_app.core.store.queries import ArticleQuery  # noqa: E402
-from corpus import search_terms, write_corpus  # noqa: E402
+from advocate_app.gui.reading.article_list_pane import FIRST_ROWS  # noqa: E402
+from corpus import VOCABULARY, search_terms, write_corpus  # noqa: E402
 from letters_bench import bench_letters  # noqa: E402
 from officials_bench import SHARED_DATA, bench_officials  # noqa: E402
 from window_bench import bench_window  # noqa: E402
@@ -55,21 +57,7 @@ def bench_library(workdir: Path, count: int) -> dict[str, float]:
         results["import_seconds"] = round(elapsed, 2)
         results["import_per_second"] = round(count / elapsed)
 
-        rng = random.Random(11)
-        queries = search_terms(rng, 300)
-        for query in queries[:20]:  # warm the page cache, as a running app would have it
-            library.ids(ArticleQuery(search=query))
-        latencies, hits = [], []
-        for query in queries:
-            # What the window does per keystroke: all matching ids, then the first screenful.
-            started = time.perf_counter()
-            found = library.ids(ArticleQuery(search=query))
-            library.summaries(found[:50])
-            latencies.append((time.perf_counter() - started) * 1000)
-            hits.append(len(found))
-        results["search_p50_ms"] = round(statistics.median(latencies), 2)
-        results["search_p95_ms"] = round(percentile(latencies, 0.95), 2)
-        results["search_median_hits"] = statistics.median(hits)
+        results.update(bench_search(library, count))
         library.checkpoint()
         results.update(bench_sitting(library))
         timings = []
@@ -79,6 +67,59 @@ def bench_library(workdir: Path, count: int) -> dict[str, float]:
             timings.append((time.perf_counter() - started) * 1000)
         results["quick_check_ms"] = round(statistics.median(timings))
     results["db_mb"] = round(db_path.stat().st_size / 1_048_576, 1)
+    return results
+
+
+def _window_search(library, query: ArticleQuery) -> float:  # noqa: ANN001 - a Library
+    """What the window does per search: its first rows, then the first screenful of them
+    (the rest of a long list comes from the background)."""
+    started = time.perf_counter()
+    found = library.ids(query, FIRST_ROWS)
+    library.summaries(found[:50])
+    return (time.perf_counter() - started) * 1000
+
+
+def _words_in(library, words: list[str], share: float, near: float) -> list[str]:  # noqa: ANN001
+    """Ten words found in about `share` of the articles (within a factor `near`)."""
+    total, found, count = library.count(), [], 10
+    for word in words:
+        hits = len(library.ids(ArticleQuery(search=f'"{word}"'))) / total
+        if share / near <= hits <= share * near:
+            found.append(word)
+            if len(found) == count:
+                break
+    return found
+
+
+def bench_search(library, count: int) -> dict[str, float]:  # noqa: ANN001 - a Library
+    """Search latency as the window sees it: a mix of searches people type (some half-typed),
+    a word in every article, and a word in about 1% of them; and the whole list of
+    matches for a word in every article, which the window reads in the background."""
+    rng = random.Random(11)
+    queries = search_terms(rng, 300)
+    for query in queries[:20]:  # warm the page cache, as a running app would have it
+        library.ids(ArticleQuery(search=query))
+    results: dict[str, float] = {}
+    latencies, hits = [], []
+    for query in queries:
+        latencies.append(_window_search(library, ArticleQuery(search=query)))
+        hits.append(len(library.ids(ArticleQuery(search=query))))
+    results["search_p50_ms"] = round(statistics.median(latencies), 2)
+    results["search_p95_ms"] = round(percentile(latencies, 0.95), 2)
+    results["search_median_hits"] = statistics.median(hits)
+    classes = {
+        "every": _words_in(library, VOCABULARY, 1.0, 1.01),
+        "1pct": _words_in(library, VOCABULARY[::-1], 0.01, 1.6),  # the rare end of the list
+    }
+    for name, words in classes.items():
+        timings = [_window_search(library, ArticleQuery(search=w)) for w in words * 5]
+        results[f"search_{name}_p95_ms"] = round(percentile(timings, 0.95), 2)
+    whole = []
+    for word in classes["every"][:5]:
+        started = time.perf_counter()
+        library.ids(ArticleQuery(search=word))
+        whole.append((time.perf_counter() - started) * 1000)
+    results["search_every_whole_list_ms"] = round(statistics.median(whole), 1)
     return results
 
 
@@ -136,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     goals = {
         "import_per_second": "goal >= 1000",
         "search_p95_ms": "goal <= 20",
+        "search_every_p95_ms": "goal <= 20 (a word in every article)",
+        "search_1pct_p95_ms": "goal <= 20 (a word in 1% of articles)",
+        "search_every_whole_list_ms": "the whole list, read in the background",
         "startup_ratio": "goal <= 2 (app / bare PySide6 window)",
         "rss_mb": "goal < 250",
         "show_article_p95_ms": "goal <= 50",

@@ -120,7 +120,13 @@ def run(data_dir: Path, work: Path) -> dict[str, float]:
     def idle() -> bool:
         return not window.tasks.busy()
 
+    def whole_list() -> None:
+        """Until the list's rows have all come from the background."""
+        while not (window.list_pane.model.complete and window.list_pane.settled):
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
     # Scrolling the whole list a page at a time: the slowest page.
+    whole_list()
     view = window.list_pane.view
     bar = view.verticalScrollBar()
     slowest = 0.0
@@ -149,6 +155,7 @@ def run(data_dir: Path, work: Path) -> dict[str, float]:
     measure("refresh_20_feeds", window.web.refresh_feeds, idle)
 
     # Deleting 10,000 articles, and undoing it.
+    whole_list()
     model = window.list_pane.model
     selection = QItemSelection(model.index(0), model.index(min(10_000, model.rowCount()) - 1))
     view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)

@@ -137,3 +137,32 @@ def test_missing_library_is_not_created_when_asked_not_to(tmp_path: Path):
     with pytest.raises(database.LibraryMissingError):
         open_library(tmp_path / "nope" / "library.sqlite3", create=False)
     assert not (tmp_path / "nope").exists()
+
+
+def test_the_first_rows_of_a_query_are_the_start_of_its_whole_list(tmp_path):
+    """A list's first screens (asked for with a limit, walked in the list's order) are the
+    same rows, in the same order, as the start of the whole list, for every kind of filter."""
+    from advocate_app.core.session import Session
+    from tests.support.data import write_stories
+
+    with Session.open(tmp_path / "data") as session:
+        session.import_paths(write_stories(tmp_path / "stories", 30))
+        library = session.library
+        library.set_starred(library.ids()[::3], True)
+        library.delete(library.ids()[:2])
+        queries = [
+            ArticleQuery(),
+            ArticleQuery(search="storm"),  # every article
+            ArticleQuery(search="flood"),  # a few
+            ArticleQuery(search="sto tow"),  # the start of two words
+            ArticleQuery(search='"came through"'),
+            ArticleQuery(search="storm", category="Health", status=StatusFilter.STARRED),
+            ArticleQuery(category="Weather", sort=SortOrder.OLDEST),
+            ArticleQuery(search="storm", sort=SortOrder.TITLE),
+        ]
+        for query in queries:
+            every = library.ids(query)
+            assert every, query
+            for limit in (0, 1, 4, len(every), len(every) + 5):
+                assert library.ids(query, limit) == every[:limit], (query, limit)
+            assert [s.id for s in library.list(query, limit=3, offset=2)] == every[2:5]

@@ -98,6 +98,8 @@ def open_window(qtbot, settings_file, monkeypatch):
         window.show()
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # shortcuts need an active window
+        # The list's counts (categories, sources) are read in the background: let them come.
+        qtbot.waitUntil(lambda: window.list_pane.settled, timeout=5000)
         windows.append(window)
         return window
 

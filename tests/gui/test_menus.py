@@ -161,7 +161,8 @@ def import_opml(env: Env) -> None:
         "https://example.org/b.xml",
     ]
     assert "Subscribed to 2 new feed(s)" in env.window.status_label.text()
-    assert env.window.list_pane.source.isVisibleTo(env.window)  # the Sources box follows
+    # the Sources box follows (its unread counts are read in the background)
+    env.qtbot.waitUntil(lambda: env.window.list_pane.source.isVisibleTo(env.window))
 
 
 def export_opml(env: Env) -> None:

@@ -18,6 +18,7 @@ def test_the_window_adds_by_url_subscribes_and_filters_by_source(
         window.web.subscribe(server.base + "/feed.xml")
     assert "Subscribed to Test feed: 1 new article" in window.status_label.text()
     source = window.list_pane.source
+    qtbot.waitUntil(lambda: window.list_pane.settled)  # unread counts come from the background
     assert source.isVisibleTo(window) and source.count() == 2
     assert source.itemText(1).startswith("Test feed (")
     source.setCurrentIndex(1)

@@ -4,7 +4,7 @@ and a saved page of the advocacy site."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
@@ -219,3 +219,25 @@ PRESIDENT = Official(
 )
 OFFICIALS = MyOfficials(SENATORS, REP, (), PRESIDENT)
 TODAY = date(2026, 11, 25)
+
+
+def write_stories(folder: Path, count: int) -> list[Path]:
+    """Site articles a day apart, each with words of its own; every one mentions a storm,
+    every tenth a flood."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        day = datetime(2025, 1, 1) + timedelta(days=n)
+        words = " ".join(f"w{n}x{i}" for i in range(60))
+        extra = " The flood plain is listed." if n % 10 == 0 else ""
+        category = "Health" if n % 2 else "Weather"
+        text = (
+            f"Story number {n}\n\nexample.org -- {day:%A, %B} {day.day}, {day.year}, 10:05:00"
+            f" AM Eastern Standard Time\nCategories: {category}\n"
+            f"A storm came through town. {words}.{extra}\n\nTo Do:\n\n"
+            "1. **Sign the petition**: - **What to Say**: Add your name.\n"
+        )
+        path = folder / f"story_{n:03d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -46,11 +46,18 @@ def ask_with_dialog(title: str, message: str, choices: list[Choice]) -> Choice:
     return buttons.get(box.clickedButton(), Choice.QUIT)
 
 
+SWITCH_INTERVAL_S = 0.0005
+
+
 def start(
     argv: Sequence[str], ask: Ask = ask_with_dialog, settings: QSettings | None = None
 ) -> tuple[MainWindow, SingleInstance] | int:
     """Everything before the event loop: the window shown, or an exit code."""
     args = parse_args(argv)
+    # Qt asks for Python's lock on every call into a Python widget; while a background task
+    # computes in Python, each ask waits up to the switch interval (5 ms by default), and a
+    # repaint asks hundreds of times. A shorter interval keeps the window answering.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     # The program's name as the first argument names the window to the desktop (its X
     # instance name), so task bars group it as Advocate, not as "__main__.py".
     app = QApplication.instance() or QApplication([APP_ID, *argv])

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 log = logging.getLogger(__name__)
 
+MIN_THREADS = 6
 Report = Callable[..., None]  # report(message, done=None, total=None)
 Cancelled = Callable[[], bool]
 Work = Callable[[Report, Cancelled], Any]
@@ -109,6 +110,9 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._report_error = report_error
         self._pool = pool or QThreadPool.globalInstance()
+        # Downloads mostly wait on the network and backups on the disk: the list's quick
+        # queries must not queue behind them on a two-core machine.
+        self._pool.setMaxThreadCount(max(self._pool.maxThreadCount(), MIN_THREADS))
         self._running: dict[str, Task] = {}
 
     def run(

@@ -263,16 +263,17 @@ class Library:
             done_actions=frozenset(int(r[0]) for r in done),
         )
 
-    def ids(self, query: ArticleQuery | None = None) -> list[int]:
-        """Ids of the matching articles, in order (cheap: for lazily loaded lists)."""
-        sql, params = (query or ArticleQuery()).sql()
+    def ids(self, query: ArticleQuery | None = None, limit: int | None = None) -> list[int]:
+        """Ids of the matching articles, in order (cheap: for lazily loaded lists); only the
+        first `limit` when given (quick however many match: a list's first screen)."""
+        sql, params = (query or ArticleQuery()).sql(limit)
         return [row[0] for row in self._db.execute(sql, params)]
 
     def list(
         self, query: ArticleQuery | None = None, limit: int | None = None, offset: int = 0
     ) -> list[ArticleSummary]:
         """Summaries of the matching articles, in the query's order."""
-        ids = self.ids(query)
+        ids = self.ids(query, None if limit is None else max(0, offset) + max(0, limit))
         end = None if limit is None else offset + limit
         return self.summaries(ids[offset:end])
 
@@ -281,7 +282,7 @@ class Library:
     ) -> Iterator[ArticleSummary]:
         """The matching articles' summaries, a page at a time (however many there are, only
         one page of rows is held at once)."""
-        ids = self.ids(query)
+        ids = self.ids(query, None if limit is None else max(0, offset) + max(0, limit))
         end = len(ids) if limit is None else min(len(ids), offset + max(0, limit))
         for start in range(max(0, offset), end, SQL_VARIABLES):
             yield from self.summaries(ids[start : min(end, start + SQL_VARIABLES)])

@@ -53,34 +53,46 @@ class ArticleQuery:
     sort: SortOrder = SortOrder.NEWEST
     feed_id: int | None = None
 
-    def sql(self) -> tuple[str, list[object]]:
-        """SELECT of the matching article ids, in order."""
+    def sql(self, limit: int | None = None) -> tuple[str, list[object]]:
+        """SELECT of the matching article ids, in order; the first `limit` of them if given."""
         clauses = [f"a.{LIVE}"]
         params: list[object] = []
+        # For the first rows only, walk the list's own order and stop when they are found:
+        # "+a.id" keeps SQLite from fetching every match by id and sorting them all, which
+        # costs as much as the whole list for a word in every article.
+        member = "a.id" if limit is None else "+a.id"
         match = fts_query(self.search)
         if match:
-            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            clauses.append(
+                f"{member} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            )
             params.append(match)
         for phrase in phrases(self.search):
             # The index keeps no word positions (it is smaller and faster for it): a phrase is
             # checked in the text of the articles its words found.
             clauses.append(
-                "a.id IN (SELECT t.id FROM article_texts t WHERE instr(lower(t.title || ' ' ||"
+                f"{member} IN (SELECT t.id FROM article_texts t WHERE instr(lower(t.title || ' ' ||"
                 " t.body || ' ' || t.opinion || ' ' || t.action_essay || ' ' || t.actions_text),"
                 " ?))"
             )
             params.append(phrase)
         if self.category:
-            clauses.append("a.id IN (SELECT article_id FROM article_categories WHERE category = ?)")
+            clauses.append(
+                f"{member} IN (SELECT article_id FROM article_categories WHERE category = ?)"
+            )
             params.append(self.category)
         if self.feed_id is not None:
-            clauses.append("a.id IN (SELECT article_id FROM feed_entries WHERE feed_id = ?)")
+            clauses.append(f"{member} IN (SELECT article_id FROM feed_entries WHERE feed_id = ?)")
             params.append(self.feed_id)
         status = STATUS_CLAUSE[self.status]
         if status:
             clauses.append(status)
         where = " AND ".join(clauses)
-        return f"SELECT a.id FROM articles a WHERE {where} ORDER BY {ORDER_BY[self.sort]}", params
+        sql = f"SELECT a.id FROM articles a WHERE {where} ORDER BY {ORDER_BY[self.sort]}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(0, limit))
+        return sql, params
 
 
 def fts_query(text: str | None) -> str | None:

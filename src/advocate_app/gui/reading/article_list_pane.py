@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +26,17 @@ from advocate_app.core.store.queries import ArticleQuery, SortOrder, StatusFilte
 from advocate_app.gui.reading.article_delegate import ArticleDelegate
 from advocate_app.gui.reading.article_model import ArticleListModel
 
+if TYPE_CHECKING:
+    from advocate_app.core.store.feeds import Feed
+
 SEARCH_DELAY_MS = 200
+# A large list shows its first rows at once and gets the rest from the background; the
+# window never waits on the whole of a 100,000-article list.
+FIRST_ROWS = 500
+# Runs `work(session)` on another thread with its own session and hands the result to
+# `done` on this one, or calls `failed` (the runner has told the reader):
+# Background(work, done, failed).
+Background = Callable[[Callable[[Session], Any], Callable[[Any], None], Callable[[], None]], None]
 STATUS_LABELS = {
     StatusFilter.ALL: "All",
     StatusFilter.UNREAD: "Unread",
@@ -52,9 +63,19 @@ class ArticleListPane(QWidget):
     current_article_changed = Signal(object)  # article id or None
     query_changed = Signal(object)  # ArticleQuery
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        background: Background | None = None,
+        first_rows: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
+        self._background = background
+        self._first_rows = first_rows or FIRST_ROWS
+        self._requests: dict[str, int] = {}  # the latest background request of each kind
+        self._waiting = 0  # background requests not answered yet
         self.model = ArticleListModel(session.library, self, today=session.today)
         # Qt properties are set one by one, never as constructor keywords: PySide6 6.12.0
         # corrupts Python reference counts with those (a crash some time later).
@@ -171,10 +192,17 @@ class ArticleListPane(QWidget):
             widget.blockSignals(True)
         self.search.setText(query.search)
         category_index = self.category.findData(query.category or ALL_CATEGORIES)
+        if category_index < 0 and query.category:  # the categories are still being counted
+            self.category.addItem(query.category, query.category)
+            category_index = self.category.count() - 1
         self.category.setCurrentIndex(max(0, category_index))
         self.sort.setCurrentIndex(max(0, self.sort.findData(query.sort)))
         self.status_buttons[query.status].setChecked(True)
-        self.source.setCurrentIndex(max(0, self.source.findData(query.feed_id)))
+        source_index = self.source.findData(query.feed_id)
+        if source_index < 0 and query.feed_id is not None:  # the feeds are still being read
+            self.source.addItem("This source", query.feed_id)
+            source_index = self.source.count() - 1
+        self.source.setCurrentIndex(max(0, source_index))
         for widget in widgets:
             widget.blockSignals(False)
         self._apply_query()
@@ -183,15 +211,34 @@ class ArticleListPane(QWidget):
         self._search_timer.stop()
         query = self.query()
         if query != self.model.query or not self.model.rowCount():
-            self._keeping_current(lambda: self.model.set_query(query), select_next=False)
+            self._keeping_current(lambda keep: self._load(query, keep), select_next=False)
         self.query_changed.emit(query)
 
-    def _keeping_current(self, reset: Callable[[], None], select_next: bool = True) -> None:
+    def _load(self, query: ArticleQuery, keep: int | None) -> None:
+        """Show `query`'s list: with a background runner, its first rows now and the rest
+        when they come (the list grows under the reader, who keeps their place)."""
+        if self._background is None:
+            self.model.load(query)
+            return
+        if self.model.load(query, self._first_rows, keep=keep):
+            return
+        generation = self.model.generation
+
+        def arrived(ids: list[int]) -> None:
+            if not self.model.complete_with(generation, ids):
+                self.reload()  # the library changed meanwhile
+            self._update_count()
+
+        self._ask(lambda session: session.library.ids(query), arrived)
+
+    def _keeping_current(
+        self, reset: Callable[[int | None], None], select_next: bool = True
+    ) -> None:
         """Reset the list, then keep the same article current. When it is gone from the
         library, the one now in its row (`select_next`); when the list is empty, none (and say
         so). A filter that hides the current article does not open another one."""
         current, row = self.current_id(), self.view.currentIndex().row()
-        reset()
+        reset(current)
         if current is not None and self.select(current):
             return
         if not self.model.rowCount():
@@ -217,11 +264,13 @@ class ArticleListPane(QWidget):
         """The library changed: run the query again, keeping the current article if it stays."""
         self.refresh_categories()
         self.refresh_sources()
-        self._keeping_current(self.model.reload)
+        self._keeping_current(lambda keep: self._load(self.model.query, keep))
 
     def refresh_sources(self) -> None:
         """The feeds, with unread counts; hidden until there is one."""
-        feeds = self._session.feeds()
+        self._in_background(lambda session: session.feeds(), self._show_sources)
+
+    def _show_sources(self, feeds: list[Feed]) -> None:
         chosen = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
@@ -233,17 +282,60 @@ class ArticleListPane(QWidget):
         self.source.setCurrentIndex(max(0, index))
         self.source.blockSignals(False)
         self.source.setVisible(bool(feeds))
+        if index < 0:  # the feed chosen is gone: show every source's articles
+            self._apply_query()
 
     def refresh_categories(self) -> None:
+        """The categories, with their counts (counted in the background: a large library's
+        take a moment)."""
+        self._in_background(lambda session: session.library.categories(), self._show_categories)
+
+    def _show_categories(self, categories: list[tuple[str, int]]) -> None:
         chosen = self.category.currentData()
         self.category.blockSignals(True)
         self.category.clear()
         self.category.addItem("All categories", ALL_CATEGORIES)
-        for name, count in self._session.library.categories():
-            self.category.addItem(f"{name} ({count})", name)
-        self.category.setCurrentIndex(max(0, self.category.findData(chosen or ALL_CATEGORIES)))
+        for name, count in categories:
+            self.category.addItem(f"{name} ({count:,})", name)
+        index = self.category.findData(chosen or ALL_CATEGORIES)
+        self.category.setCurrentIndex(max(0, index))
         self.category.blockSignals(False)
         self._fit_popup(self.category)
+        if index < 0:  # no article has the chosen category any more: show them all
+            self._apply_query()
+
+    def _in_background(self, work: Callable[[Session], Any], done: Callable[[Any], None]) -> None:
+        """Run `work` for `done`; only the latest request's answer is shown (two may run at
+        once and end in either order)."""
+        if self._background is None:
+            done(work(self._session))
+            return
+        asked = self._requests[done.__name__] = self._requests.get(done.__name__, 0) + 1
+
+        def answered(result: Any) -> None:
+            if self._requests[done.__name__] == asked:
+                done(result)
+
+        self._ask(work, answered)
+
+    def _ask(self, work: Callable[[Session], Any], done: Callable[[Any], None]) -> None:
+        assert self._background is not None
+        self._waiting += 1
+
+        def answered(result: Any) -> None:
+            self._waiting -= 1
+            done(result)
+
+        # A failed query is reported by the runner; it no longer counts as waiting either.
+        self._background(work, answered, lambda: self._forget_one())
+
+    def _forget_one(self) -> None:
+        self._waiting -= 1
+
+    @property
+    def settled(self) -> bool:
+        """Nothing the list asked for is still on its way (the whole list, the counts)."""
+        return self._waiting == 0
 
     def _fit_popup(self, box: QComboBox) -> None:
         """The list that drops down shows whole names, however narrow the box is."""
@@ -256,7 +348,10 @@ class ArticleListPane(QWidget):
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
-        self.count_label.setText(f"{shown} article{'s' if shown != 1 else ''}")
+        if not self.model.complete:
+            self.count_label.setText(f"More than {shown:,} articles")
+            return
+        self.count_label.setText(f"{shown:,} article{'s' if shown != 1 else ''}")
 
     # --- selection -----------------------------------------------------------
     def current_id(self) -> int | None:
@@ -264,7 +359,9 @@ class ArticleListPane(QWidget):
         return self.model.id_at(index.row()) if index.isValid() else None
 
     def selected_ids(self) -> list[int]:
-        rows = sorted(index.row() for index in self.view.selectionModel().selectedIndexes())
+        # By ranges, not index by index: selecting 10,000 rows is one range.
+        ranges = self.view.selectionModel().selection()
+        rows = sorted({row for span in ranges for row in range(span.top(), span.bottom() + 1)})
         ids = [self.model.id_at(row) for row in rows]
         chosen = [i for i in ids if i is not None]
         current = self.current_id()
@@ -273,6 +370,11 @@ class ArticleListPane(QWidget):
     def select(self, article_id: int) -> bool:
         """Make this article the current one, and the only one selected."""
         row = self.model.row_of(article_id)
+        if row is None and not self.model.complete:  # further down than the rows shown yet
+            self.model.complete_with(
+                self.model.generation, self._session.library.ids(self.model.query)
+            )
+            row = self.model.row_of(article_id)
         if row is None:
             return False
         self._select_only(row)

@@ -48,6 +48,8 @@ class ArticleListModel(QAbstractListModel):
         self._query = ArticleQuery()
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
+        self._generation = 0
+        self._complete = True
         self._pages: OrderedDict[int, list[ArticleSummary | None]] = OrderedDict()
 
     # --- the query ------------------------------------------------------
@@ -56,16 +58,59 @@ class ArticleListModel(QAbstractListModel):
         return self._query
 
     def set_query(self, query: ArticleQuery) -> None:
-        self._query = query
-        self.reload()
+        self.load(query)
 
     def reload(self) -> None:
-        """Run the query again (after imports, deletions, filter changes)."""
+        """Run the query again (after imports, deletions, filter changes), every row now."""
+        self.load(self._query)
+
+    def load(
+        self, query: ArticleQuery, first_rows: int | None = None, keep: int | None = None
+    ) -> bool:
+        """Run `query`: its first rows only when `first_rows` is given (a large list's first
+        screens come at once; the caller fetches the rest and hands it to `complete_with`),
+        but every row when the article to `keep` is not among them. True when complete."""
+        ids = self._library.ids(query, first_rows)
+        complete = first_rows is None or len(ids) < first_rows
+        if not complete and keep is not None and keep not in ids:
+            ids, complete = self._library.ids(query), True
         self.beginResetModel()
-        self._ids = self._library.ids(self._query)
-        self._rows = {article_id: row for row, article_id in enumerate(self._ids)}
+        self._query = query
+        self._generation += 1
+        self._complete = complete
+        self._ids = ids
+        self._rows = {article_id: row for row, article_id in enumerate(ids)}
         self._pages.clear()
         self.endResetModel()
+        return complete
+
+    @property
+    def generation(self) -> int:
+        """Counts loads: the whole list fetched for an older one is not this list's."""
+        return self._generation
+
+    @property
+    def complete(self) -> bool:
+        """Every row of the query is here (not only its first screens)."""
+        return self._complete
+
+    def complete_with(self, generation: int, ids: list[int]) -> bool:
+        """The whole list of load number `generation` arrived: its rows after those shown are
+        added (the rows shown stay, and so do the selection and scroll position). False when
+        it no longer starts with the rows shown (the library changed): load again."""
+        if generation != self._generation or self._complete:
+            return True  # an older load's list, or nothing missing: nothing to do
+        shown = len(self._ids)
+        if ids[:shown] != self._ids:
+            return False
+        self._complete = True
+        self._pages.pop((shown - 1) // PAGE_SIZE, None)  # a short last page grows
+        if len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self._rows.update((ids[row], row) for row in range(shown, len(ids)))
+            self.endInsertRows()
+        return True
 
     def refresh(self, ids: Iterable[int]) -> None:
         """Read these articles again (their marks changed); rows stay where they are. One

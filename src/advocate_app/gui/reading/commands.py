@@ -73,16 +73,29 @@ class ArticleCommands(QObject):
 
     def mark_all_read(self) -> None:
         """Every article in the list (as filtered now) marked read."""
-        ids = self._list.model.all_ids()
+        model = self._list.model
+        if not model.complete:  # a long list still arriving: its ids are read where it runs
+            query = model.query
+
+            def mark(session: Session) -> int:
+                ids = session.library.ids(query)
+                session.set_read(ids, True)
+                return len(ids)
+
+            self._in_background("Marking as read", mark, self._marked)
+            return
+        ids = model.all_ids()
         if not ids:
             return
-        count = f"{len(ids):,} article{'s' if len(ids) != 1 else ''}"
         self._bulk(
             ids,
             "Marking as read",
             lambda session: session.set_read(ids, True),
-            lambda: self._context.status(f"Marked {count} as read."),
+            lambda: self._marked(len(ids)),
         )
+
+    def _marked(self, count: int) -> None:
+        self._context.status(f"Marked {count:,} article{'s' if count != 1 else ''} as read.")
 
     def _bulk(
         self,
@@ -99,13 +112,17 @@ class ArticleCommands(QObject):
                 return True
             return False
 
+        return self._in_background(f"{label} {len(ids):,} articles", change, lambda _result: then())
+
+    def _in_background(
+        self, label: str, change: Callable[[Session], object], then: Callable[[object], None]
+    ) -> bool:
         def failed(message: str) -> None:
             self._context.status(f"Nothing was changed: {message}")
 
         started = self._context.run(
-            BULK_TASK, f"{label} {len(ids):,} articles",
-            lambda session, _report, _cancelled: change(session),
-            on_done=lambda _result: then(), on_error=failed, cancellable=False,
+            BULK_TASK, label, lambda session, _report, _cancelled: change(session),
+            on_done=then, on_error=failed, cancellable=False,
         )  # fmt: skip
         if not started:
             self._context.status("A change to many articles is running; wait for it.")

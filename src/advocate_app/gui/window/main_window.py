@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setMinimumSize(*MINIMUM_SIZE)
         self.text_size = TextSize()
+        self._list_tasks = 0  # numbers the list's background queries
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote article text
         notify = notify or self._message_box
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------
     def _setup_ui(self) -> None:
         context = self.context
-        self.list_pane = ArticleListPane(self.session, self)
+        self.list_pane = ArticleListPane(self.session, self, background=self._list_work)
         self.reader = ReaderView(self.session, context.links, self)
         self.action_panel = ActionPanel(self.session, context.links, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -115,6 +116,29 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._follow)
         self.list_pane.current_article_changed.connect(self.show_article)
         self.reader.related_requested.connect(self.open_article)
+
+    def _list_work(
+        self,
+        work: Callable[[Session], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[], None],
+    ) -> None:
+        """The list's queries in the background (quiet: they take a moment at most)."""
+
+        def not_read(message: str) -> None:
+            failed()
+            self.show_status(f"The list could not be read: {message}")
+
+        self._list_tasks += 1
+        self.context.run(
+            f"list-{self._list_tasks}",
+            "Listing articles",
+            lambda session, _report, _cancelled: work(session),
+            on_done=done,
+            on_error=not_read,
+            cancellable=False,
+            quiet=True,
+        )
 
     def _setup_features(self) -> None:
         context = self.context
