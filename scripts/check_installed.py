@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Check the app as a user installs it: build the wheel, install it into a new virtual
 environment with the pip that Python brings (not upgraded), and fetch an ordinary news page
-from a local server through the installed `advocate` command.
+from a local server through the installed `advocate` command (the article extractor, its date
+finder and the address checker all run).
 
     python3 scripts/check_installed.py
+    python3 scripts/check_installed.py --command dist/Advocate/advocate   # a built bundle
 
 Exits non-zero, saying why, when anything fails.
 """
 
 from __future__ import annotations
 
+import argparse
 import http.server
 import json
 import os
@@ -30,7 +33,9 @@ PARAGRAPHS = "".join(
 PAGE = (
     "<html><head><title>Bridge repair approved | Town News</title>"
     '<meta property="og:site_name" content="Town News"></head><body><nav>Home</nav>'
-    "<article><h1>Bridge repair approved</h1>" + PARAGRAPHS + "</article></body></html>"
+    "<article><h1>Bridge repair approved</h1><p class='byline'>Published March 4, 2025</p>"
+    + PARAGRAPHS
+    + "</article></body></html>"
 ).encode()
 
 
@@ -53,32 +58,44 @@ def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
     return result
 
 
-def main() -> int:
+def install_wheel(work: Path) -> Path:
+    """Build the wheel and install it as a user would; the `advocate` command it gives."""
+    print("Building the wheel…", flush=True)
+    build = work / "build-env"
+    venv.EnvBuilder(with_pip=True).create(build)
+    python = build / "bin" / "python"
+    run(str(python), "-m", "pip", "install", "--quiet", "build")
+    run(str(python), "-m", "build", "--wheel", "--outdir", str(work / "dist"), str(ROOT))
+    (wheel,) = (work / "dist").glob("advocate_app-*.whl")
+    print("Installing it with the pip Python brings…", flush=True)
+    target = work / "user-env"
+    venv.EnvBuilder(with_pip=True).create(target)
+    pip_version = run(str(target / "bin" / "python"), "-m", "pip", "--version").stdout
+    print(f"  {pip_version.strip()}", flush=True)
+    run(str(target / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel))
+    return target / "bin" / "advocate"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--command", help="an advocate command to check (a built bundle's)")
+    args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="advocate-installed-") as tmp:
         work = Path(tmp)
-        print("Building the wheel…", flush=True)
-        build = work / "build-env"
-        venv.EnvBuilder(with_pip=True).create(build)
-        python = build / "bin" / "python"
-        run(str(python), "-m", "pip", "install", "--quiet", "build")
-        run(str(python), "-m", "build", "--wheel", "--outdir", str(work / "dist"), str(ROOT))
-        (wheel,) = (work / "dist").glob("advocate_app-*.whl")
-        print("Installing it with the pip Python brings…", flush=True)
-        target = work / "user-env"
-        venv.EnvBuilder(with_pip=True).create(target)
-        pip_version = run(str(target / "bin" / "python"), "-m", "pip", "--version").stdout
-        print(f"  {pip_version.strip()}", flush=True)
-        run(str(target / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel))
+        command = Path(args.command).resolve() if args.command else install_wheel(work)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/news/bridge.html"
         env = {**os.environ, "ADVOCATE_DATA_DIR": str(work / "data")}
-        print(f"Fetching {url} with the installed advocate…", flush=True)
-        fetched = run(str(target / "bin" / "advocate"), "fetch", url, "--json", env=env)
+        print(f"Fetching {url} with {command}…", flush=True)
+        fetched = run(str(command), "fetch", url, "--json", env=env)
         server.shutdown()
         answer = json.loads(fetched.stdout)
         if answer.get("title") != "Bridge repair approved" or fetched.stderr.strip():
             sys.exit(f"unexpected answer: {fetched.stdout}\n{fetched.stderr}")
+        shown = run(str(command), "show", str(answer["id"]), env=env).stdout
+        if "the council heard from 42 residents" not in shown:
+            sys.exit(f"the article's text was not kept:\n{shown}")
         print(f"OK: {answer['status']} #{answer['id']} {answer['title']}")
     return 0
 
