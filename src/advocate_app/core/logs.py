@@ -4,7 +4,6 @@ by the reader. Nothing is printed to the terminal from here; people get one plai
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -15,12 +14,43 @@ MAX_BYTES = 512 * 1024
 KEEP = 3
 
 
-class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
-    def _open(self):  # noqa: ANN202 - the file is created readable only by the reader
-        descriptor = os.open(
-            self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE
-        )
-        return os.fdopen(descriptor, self.mode, encoding=self.encoding)
+class _PrivateRotatingHandler(logging.Handler):
+    """A rotating log file, created readable only by the reader. The standard library's
+    rotating handler (and the sockets and queues `logging.handlers` imports with it, about
+    13 ms) is loaded when the first record is written, not at every start."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.baseFilename = str(path.absolute())
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            self._file = _rotating_file(self.baseFilename)
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
+def _rotating_file(path: str) -> logging.Handler:
+    import logging.handlers
+
+    class PrivateFile(logging.handlers.RotatingFileHandler):
+        def _open(self):  # noqa: ANN202 - the file is created readable only by the reader
+            descriptor = os.open(
+                self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE
+            )
+            return os.fdopen(descriptor, self.mode, encoding=self.encoding)
+
+    return PrivateFile(path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8", delay=True)
 
 
 def log_path(data_folder: Path) -> Path:
@@ -43,9 +73,7 @@ def start_logging(data_folder: Path) -> Path | None:
             handler.close()
     try:
         private_folder(data_folder)
-        handler = _PrivateRotatingHandler(
-            path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8", delay=True
-        )
+        handler = _PrivateRotatingHandler(path)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

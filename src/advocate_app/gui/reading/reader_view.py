@@ -69,8 +69,11 @@ class ReaderView(SafeTextBrowser):
         self.verticalScrollBar().setValue(position)
 
     def set_collapsed(self, sections: set[str]) -> None:
+        if set(sections) == self._collapsed:
+            return
         self._collapsed = set(sections)
-        self._render()
+        if self._stored is not None:  # else the next article is shown folded this way
+            self._render()
 
     def collapsed(self) -> set[str]:
         return set(self._collapsed)
