@@ -96,3 +96,14 @@ def test_an_open_sample_message_shows_its_last_line(open_window, library_path):
     editor = sample.editor
     assert editor.verticalScrollBar().maximum() == 0  # all of it shows, the last line too
     assert editor.toPlainText().rstrip().endswith(sample.text.rstrip()[-20:])
+
+
+def test_the_first_window_fits_a_small_screen(open_window, library_path):
+    """With nothing remembered, the window opens at its usual size, or smaller to fit the
+    screen (the test screen is 800 wide): the action panel is never off the screen's edge."""
+    window = open_window(library_path)
+    room = window.screen().availableGeometry()
+    assert room.width() < 1360  # the usual first width would not fit here
+    assert window.width() <= room.width() and window.height() <= room.height()
+    left, middle, right = window.splitter.sizes()
+    assert right >= 250 and left + middle + right <= room.width()

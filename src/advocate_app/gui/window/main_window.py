@@ -10,9 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+)
 
 from advocate_app.core.changes import Changes
 from advocate_app.core.logs import log_path
@@ -194,7 +201,7 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
+            self.resize(self._first_size())
         splitter = self.settings.splitter()
         if splitter is not None and self.splitter.restoreState(splitter):
             left, _middle, right = self.splitter.sizes()
@@ -210,6 +217,16 @@ class MainWindow(QMainWindow):
         last = self.settings.last_article()
         if last is None or not self.list_pane.select(last):
             self.list_pane.select_row(0)
+
+    def _first_size(self) -> QSize:
+        """The default size, made smaller to fit a small screen (with room for its panels)."""
+        width, height = DEFAULT_SIZE
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = min(width, int(room.width() * 0.95))
+            height = min(height, int(room.height() * 0.9))
+        return QSize(width, height)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
