@@ -10,6 +10,11 @@ Measures, on a generated library of site-shaped articles:
   officials indexing the shared officials data, and answering "who are my officials"
   letters   writing the four letters of one action, from its sample and from a template;
             typing into a 10,000-character letter and saving it as a draft
+  stalls    the window's longest wait during each heavy operation, and scrolling the list
+  extraction  how much of a news page's article text is kept, and how little else
+  sizes     what each dependency adds to the environment, and to a built bundle
+
+--only PART runs one part (extraction and sizes need no library).
 
 The machine is shared and noisy: compare ratios within one run, not across runs.
 """
@@ -34,8 +39,10 @@ from advocate_app.core.store.library import open_library  # noqa: E402
 from advocate_app.core.store.queries import ArticleQuery  # noqa: E402
 from advocate_app.gui.reading.article_list_pane import FIRST_ROWS  # noqa: E402
 from corpus import VOCABULARY, search_terms, write_corpus  # noqa: E402
+from extraction_bench import bench_extraction  # noqa: E402
 from letters_bench import bench_letters  # noqa: E402
 from officials_bench import SHARED_DATA, bench_officials  # noqa: E402
+from sizes import bundle_sizes, dependency_sizes  # noqa: E402
 from window_bench import bench_window  # noqa: E402
 
 
@@ -173,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-window", action="store_true", help="skip the window benchmarks")
+    parts = ("library", "window", "officials", "letters", "stalls", "extraction", "sizes")
+    parser.add_argument("--only", choices=parts, help="run one part")
     args = parser.parse_args(argv)
     goals = {
         "import_per_second": "goal >= 1000",
@@ -206,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
         "show_999_actions_more_mb": "goal < 200",
         "typing_10k_letter_max_ms": "goal <= 16 (the window's thread, per keystroke)",
         "draft_save_ui_max_ms": "goal <= 16 (the save itself runs in the background)",
+        "extraction_extractor_precision": "share of the kept words that are the article's",
+        "extraction_extractor_recall": "share of the article's words kept",
+        "bundle_mb": "goal < 160",
     }
     results: dict[str, float] = {}
 
@@ -216,15 +228,30 @@ def main(argv: list[str] | None = None) -> int:
             for key, value in part.items():
                 print(f"{key:<26} {value:>10}   {goals.get(key, '')}", flush=True)
 
+    def wanted(part: str) -> bool:
+        if args.only:
+            return args.only == part
+        return not (args.no_window and part in {"window", "stalls"})
+
     with tempfile.TemporaryDirectory(prefix="advocate-bench-") as tmp:
-        report(bench_library(Path(tmp), args.articles))
-        if not args.no_window:
-            report(bench_window(Path(tmp) / "data"))
-        if SHARED_DATA.is_dir():
-            report(bench_officials(Path(tmp)))
-        report(bench_letters())
-        if not args.no_window:
-            report(bench_stalls(Path(tmp) / "data", Path(tmp)))
+        work, data = Path(tmp), Path(tmp) / "data"
+        needs_library = {"library", "window", "stalls"}
+        if any(wanted(part) for part in needs_library):
+            library_results = bench_library(work, args.articles)
+            if wanted("library"):
+                report(library_results)
+        if wanted("window"):
+            report(bench_window(data))
+        if wanted("officials") and SHARED_DATA.is_dir():
+            report(bench_officials(work))
+        if wanted("letters"):
+            report(bench_letters())
+        if wanted("extraction"):
+            report(bench_extraction())
+        if wanted("sizes"):
+            report({**dependency_sizes(), **bundle_sizes()})
+        if wanted("stalls"):
+            report(bench_stalls(data, work))
     if args.json:
         print(json.dumps(results, indent=2))
     return 0
