@@ -17,7 +17,7 @@ from advocate_app.core.officials.model import MyOfficials, Need, Office, OfficeK
 from advocate_app.core.officials.office_hours import parse_hours
 from advocate_app.core.officials.phone_book import WASHINGTON, open_note, phone_lines
 from advocate_app.core.session import Session
-from advocate_app.core.sittings import build_sitting
+from advocate_app.core.sittings import build_sitting, count_sitting
 from advocate_app.core.store.tracking import CallOutcome
 from tests.support.data import ADA, OFFICIALS, SITE_TITLE
 
@@ -155,6 +155,7 @@ def test_a_sitting_holds_every_open_action_for_each_official(library_path):
         newest_first = [i.article_id for i in sitting.items]
         assert newest_first == sorted(newest_first, key=newest_first.index)  # grouped
         count = len(sitting.items)
+        assert count_sitting(session.library, officials) == count  # the reminder's number
 
         session.set_done(site, 5, True)  # done: out of every queue
         letter = session.deliver_letter(site, 2, letter_to(OFFICIALS.senators[0]), Route.COPY)
@@ -163,13 +164,31 @@ def test_a_sitting_holds_every_open_action_for_each_official(library_path):
         session.log_call(site, 2, OFFICIALS.senators[1], CallOutcome.UNAVAILABLE)  # not reached
         after = build_sitting(session.library, officials).items
         assert len(after) == count - 2
+        assert count_sitting(session.library, officials) == count - 2
         mine = [(i.action_number, i.official.name) for i in after if i.article_id == site]
         assert (2, "Maria Cantwell") not in mine and (2, "Patty Murray") in mine
 
         one = build_sitting(session.library, officials, OFFICIALS.senators[1].key)
         assert {i.official.name for i in one.items} == {"Patty Murray"}
         session.delete([site])
-        assert all(i.article_id != site for i in build_sitting(session.library, officials).items)
+        left = build_sitting(session.library, officials).items
+        assert all(i.article_id != site for i in left)
+        assert count_sitting(session.library, officials) == len(left)
+
+
+def test_a_delegate_counts_once_for_an_action_asking_for_senators_and_a_representative(
+    library_path,
+):
+    delegate = Official(
+        "Eleanor Holmes Norton", "Delegate", "Dear Delegate Norton", OfficeKind.DELEGATE,
+        bioguide="N000147",
+    )  # fmt: skip
+    officials = MyOfficials(representative=delegate)
+    with Session.open(library_path.parent) as session:
+        items = build_sitting(session.library, officials).items
+        keys = [(i.article_id, i.action_number) for i in items]
+        assert items and len(keys) == len(set(keys))  # one item per action, not per target
+        assert count_sitting(session.library, officials) == len(items)
 
 
 def test_a_sitting_without_officials_or_with_a_split_zip_says_why(library_path):

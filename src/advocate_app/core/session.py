@@ -321,6 +321,17 @@ class Session:
 
         return build_sitting(self.library, self.my_officials(), official_key)
 
+    def waiting(self) -> tuple[int, int]:
+        """What a reminder says is waiting: follow-ups due today, and the open actions for
+        the reader's officials (as many as a sitting with all of them would hold)."""
+        from advocate_app.core.sittings import count_sitting
+
+        library = self.library
+        return (
+            library.tracking.count_follow_ups_due(self.today()),
+            count_sitting(library, self.my_officials()),
+        )
+
     def call_script(
         self,
         covered: list[tuple[int, int]],

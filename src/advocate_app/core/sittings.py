@@ -79,18 +79,31 @@ def build_sitting(library: Library, officials: MyOfficials, key: str | None = No
             else "That official is not among the people who serve you today."
         )
     reached = library.tracking.reached_keys()
-    # Whom each kind of target asks for, worked out once, not once per action.
-    asked = {
-        kind: [(person, person.key) for person in people if kind in ANSWERS_TO[person.kind]]
-        for kind in {kind for person in people for kind in ANSWERS_TO[person.kind]}
-    }
-    items = []
+    # Whom an action asks for depends only on the kinds it names: worked out once for each
+    # set of kinds (a handful), not once per action (hundreds of thousands).
+    asked: dict[tuple[str, ...], list[tuple[Official, str]]] = {}
+    items: list[SittingItem] = []
+    append = items.append
+    make = SittingItem._make  # tuple.__new__ underneath: half the cost of SittingItem(...)
     for article_id, uid, article_title, number, title, targets in library.tracking.open_actions():
-        seen: set[str] = set()
-        for kind in targets:
-            for person, key in asked.get(kind, ()):
-                if key in seen or (uid, number, key) in reached:
-                    continue
-                seen.add(key)
-                items.append(SittingItem(article_id, article_title, number, title, person))
+        people_asked = asked.get(targets)
+        if people_asked is None:
+            people_asked = asked[targets] = [
+                (person, person.key) for person in people if ANSWERS_TO[person.kind] & set(targets)
+            ]
+        for person, key in people_asked:
+            if reached and (uid, number, key) in reached:
+                continue
+            append(make((article_id, article_title, number, title, person)))
     return Sitting(tuple(items), tuple(people), tuple(notes), officials.needs)
+
+
+def count_sitting(library: Library, officials: MyOfficials) -> int:
+    """How many items a sitting with all of the reader's officials would hold (the same as
+    `len(build_sitting(...).items)`), counted by the store without building the queue."""
+    return sum(
+        library.tracking.count_open(
+            tuple(sorted(str(kind) for kind in ANSWERS_TO[person.kind])), person.key
+        )
+        for person in sitting_officials(officials)
+    )

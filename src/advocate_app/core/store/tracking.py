@@ -189,6 +189,43 @@ class Tracking:
         )
         return [OpenAction(r[0], r[1], r[2], r[3], r[4], tuple(r[5].split())) for r in rows]
 
+    def count_open(self, kinds: tuple[str, ...], official_key: str) -> int:
+        """How many open actions ask for one of these kinds of target and have not reached
+        this official yet: what a sitting with them would hold, counted without reading the
+        actions out (a reminder's number, at a hundred thousand articles)."""
+        if not kinds:
+            return 0
+        asks = " OR ".join("x.targets LIKE ?" for _ in kinds)
+        row = self._db.execute(
+            "SELECT count(*) FROM action_index x JOIN articles a ON a.id = x.article_id"
+            f" WHERE a.{LIVE} AND ({asks})"
+            " AND NOT EXISTS (SELECT 1 FROM action_status s WHERE s.article_uid = a.uid"
+            " AND s.action_number = x.action_number)"
+            " AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.article_uid = a.uid"
+            " AND l.action_number = x.action_number AND l.recipient_key = ?"
+            " AND l.sent_at IS NOT NULL)"
+            " AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.article_uid = a.uid"
+            " AND c.action_number = x.action_number AND c.official_key = ?"
+            " AND c.outcome IN (?, ?))",
+            (
+                *(f"% {kind} %" for kind in kinds),
+                official_key,
+                official_key,
+                *(str(o) for o in REACHED),
+            ),
+        ).fetchone()
+        return int(row[0])
+
+    def count_follow_ups_due(self, today: date) -> int:
+        """How many follow-ups are due by `today` (as `follow_ups_due` lists them)."""
+        row = self._db.execute(
+            f"SELECT count(*) FROM follow_ups f JOIN articles a ON a.uid = f.article_uid"
+            f" AND a.{LIVE} WHERE f.due <= ? AND NOT EXISTS (SELECT 1 FROM action_status s"
+            " WHERE s.article_uid = f.article_uid AND s.action_number = f.action_number)",
+            (today.isoformat(),),
+        ).fetchone()
+        return int(row[0])
+
     def reached_keys(self) -> set[tuple[str, int, str]]:
         """(article uid, action number, official key) of every official reached for an
         action: a letter said to be sent, or a call answered (by a person or a voicemail)."""

@@ -80,10 +80,8 @@ class ReminderBanner(QFrame):
             return
 
         def count(session, _report, _cancelled):  # noqa: ANN001, ANN202
-            today = session.today()
-            return Waiting(
-                len(session.activity().follow_ups_due), len(session.sitting().items), today
-            )
+            follow_ups, open_actions = session.waiting()
+            return Waiting(follow_ups, open_actions, session.today())
 
         self._context.run(TASK, "Looking at what is waiting", count, on_done=self._show,
                           cancellable=False, quiet=True)  # fmt: skip
