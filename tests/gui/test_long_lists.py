@@ -67,6 +67,9 @@ def test_an_article_far_down_stays_current_when_the_list_is_read_again(
     assert window.reader.toPlainText().startswith("Story number 9")
 
     search(window, "storm")  # the article at row 30 is not among the first rows
+    # The reader keeps reading it while the rest of the list comes, then it is current again.
+    assert window.reader.toPlainText().startswith("Story number 9")
+    qtbot.waitUntil(lambda: pane.model.complete, timeout=5000)
     assert pane.current_id() == reading and pane.view.currentIndex().row() == 30
     # A new article arrives: the list is read again, and the reader keeps their article.
     (new,) = write_stories(tmp_path / "more", 1)
@@ -142,3 +145,19 @@ def test_keys_move_through_rows_that_came_later(open_window, long_library, qtbot
     qtbot.keyClick(pane.view, Qt.Key.Key_Down)
     assert pane.view.currentIndex().row() == FIRST
     assert window.reader.toPlainText().startswith(f"Story number {COUNT - 1 - FIRST}")
+
+
+def test_deleting_an_article_far_down_shows_the_one_now_in_its_row(
+    open_window, long_library, qtbot
+):
+    window = open_window(long_library)
+    pane = window.list_pane
+    search(window, "storm")
+    qtbot.waitUntil(lambda: pane.model.complete, timeout=5000)
+    pane.select_row(30)
+    gone = pane.current_id()
+    following = pane.model.id_at(31)
+    window.reading.delete_selected()
+    qtbot.waitUntil(lambda: pane.model.complete and pane.current_id() == following, timeout=5000)
+    assert pane.view.currentIndex().row() == 30 and gone not in pane.model.all_ids()
+    assert window.reader.article_id == following

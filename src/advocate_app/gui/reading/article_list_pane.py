@@ -76,6 +76,9 @@ class ArticleListPane(QWidget):
         self._first_rows = first_rows or FIRST_ROWS
         self._requests: dict[str, int] = {}  # the latest background request of each kind
         self._waiting = 0  # background requests not answered yet
+        # What to select once the whole list has come (see _keeping_current).
+        self._settle_later: Callable[[], None] | None = None
+        self._reselecting: int | None = None  # the article made current again (_reselect)
         self.model = ArticleListModel(session.library, self, today=session.today)
         # Qt properties are set one by one, never as constructor keywords: PySide6 6.12.0
         # corrupts Python reference counts with those (a crash some time later).
@@ -220,14 +223,18 @@ class ArticleListPane(QWidget):
         if self._background is None:
             self.model.load(query)
             return
-        if self.model.load(query, self._first_rows, keep=keep):
+        if self.model.load(query, self._first_rows):
             return
         generation = self.model.generation
 
         def arrived(ids: list[int]) -> None:
             if not self.model.complete_with(generation, ids):
                 self.reload()  # the library changed meanwhile
+                return
             self._update_count()
+            settle, self._settle_later = self._settle_later, None
+            if settle is not None and self.model.generation == generation:
+                settle()
 
         self._ask(lambda session: session.library.ids(query), arrived)
 
@@ -236,15 +243,29 @@ class ArticleListPane(QWidget):
     ) -> None:
         """Reset the list, then keep the same article current. When it is gone from the
         library, the one now in its row (`select_next`); when the list is empty, none (and say
-        so). A filter that hides the current article does not open another one."""
+        so). A filter that hides the current article does not open another one. When the
+        article is not among the first rows, that is decided once the rest of the list has
+        come from the background (the reader keeps reading it meanwhile): reading a long
+        list on the window's thread to find it would hold the window."""
         current, row = self.current_id(), self.view.currentIndex().row()
+        self._settle_later = None
         reset(current)
-        if current is not None and self.select(current):
+        if current is not None and self.model.row_of(current) is not None:
+            self._reselect(current)
             return
-        if not self.model.rowCount():
-            self.current_article_changed.emit(None)
-        elif current is not None and select_next:
-            self.select_row(max(0, row))
+
+        def settle() -> None:
+            if current is not None and self._reselect(current):
+                return
+            if not self.model.rowCount():
+                self.current_article_changed.emit(None)
+            elif current is not None and select_next:
+                self.select_row(max(0, row))
+
+        if current is not None and not self.model.complete:
+            self._settle_later = settle
+        else:
+            settle()
 
     def follow(self, changes: Changes) -> None:
         """Show what changed: run the query again when articles came or went, else repaint
@@ -381,6 +402,15 @@ class ArticleListPane(QWidget):
         self.view.scrollTo(self.model.index(row))
         return True
 
+    def _reselect(self, article_id: int) -> bool:
+        """The same article current again after the list was read again: the reader and the
+        actions follow the change themselves, so it is not shown a second time."""
+        self._reselecting = article_id
+        try:
+            return self.select(article_id)
+        finally:
+            self._reselecting = None
+
     def select_row(self, row: int) -> None:
         row = max(0, min(row, self.model.rowCount() - 1))
         if self.model.rowCount():
@@ -400,4 +430,6 @@ class ArticleListPane(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = self.model.id_at(current.row()) if current.isValid() else None
+        if article_id is not None and article_id == self._reselecting:
+            return
         self.current_article_changed.emit(article_id)

@@ -64,16 +64,12 @@ class ArticleListModel(QAbstractListModel):
         """Run the query again (after imports, deletions, filter changes), every row now."""
         self.load(self._query)
 
-    def load(
-        self, query: ArticleQuery, first_rows: int | None = None, keep: int | None = None
-    ) -> bool:
+    def load(self, query: ArticleQuery, first_rows: int | None = None) -> bool:
         """Run `query`: its first rows only when `first_rows` is given (a large list's first
-        screens come at once; the caller fetches the rest and hands it to `complete_with`),
-        but every row when the article to `keep` is not among them. True when complete."""
+        screens come at once; the caller fetches the rest and hands it to `complete_with`).
+        True when complete."""
         ids = self._library.ids(query, first_rows)
         complete = first_rows is None or len(ids) < first_rows
-        if not complete and keep is not None and keep not in ids:
-            ids, complete = self._library.ids(query), True
         self.beginResetModel()
         self._query = query
         self._generation += 1
