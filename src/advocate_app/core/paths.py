@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "Advocate"
@@ -34,7 +33,9 @@ def bundled(name: str) -> Path:
     An installed copy carries them inside the package (see pyproject.toml); an
     editable install or a source checkout finds them beside src/.
     """
-    package = Path(str(resources.files("advocate_app")))
+    # The package's own folder (importlib.resources would say the same, and costs 5 ms to
+    # load at every start); a PyInstaller bundle keeps the folders there too.
+    package = Path(__file__).resolve().parent.parent
     packaged = package / name
     if packaged.is_dir():
         return packaged
