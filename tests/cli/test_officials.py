@@ -376,6 +376,17 @@ def test_letters_for_a_split_zip_wait_for_the_readers_choice(capsys, installed, 
     dc = run_cli(capsys, "letter", str(site), "--action", "2", "--to", "senators")
     assert dc.code == 1 and "District of Columbia has no U.S. senators" in dc.err
     assert "Senator" not in dc.out
+    # The way forward is named, and it works: the Delegate, by their id.
+    fix = next(line for line in dc.err.splitlines() if line.startswith("to fix:"))
+    assert "--official" in fix and "(your Delegate)" in fix
+    delegate = fix.split("--official ")[1].split()[0]
+    written = run_cli(
+        capsys, "letter", str(site), "--action", "2", "--official", delegate, "--json"
+    ).json()
+    assert len(written) == 1 and written[0]["recipient"]["kind"] == "delegate"
+    assert "Dear Delegate " in written[0]["body"] and "Senator" not in written[0]["body"]
+    wrong = run_cli(capsys, "letter", str(site), "--action", "2", "--official", "X000000")
+    assert wrong.code == 1 and "is not among those action 2 can go to" in wrong.err
 
 
 def test_state_names_are_codes(capsys, data_dir):

@@ -19,6 +19,7 @@ from advocate_app.core.letters.recipients import (
 )
 from advocate_app.core.letters.routes import Route, status_words
 from advocate_app.core.letters.templates import LetterTemplateError
+from advocate_app.core.officials.model import OfficeKind
 from advocate_app.core.session import Session
 from advocate_app.core.store.letters import LetterNotFound, LetterRecord
 
@@ -42,6 +43,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         help="whom to write to (default: everyone the action names)",
     )
     letter.add_argument("--template", metavar="NAME", help="a template instead of the sample")
+    letter.add_argument(
+        "--official",
+        metavar="ID",
+        help="write only to this official (a bioguide id, as advocate officials --json gives"
+        " them): one of the action's, or one offered instead (a Delegate, say)",
+    )
     letter.add_argument("--json", action="store_true")
     letter.add_argument(
         "--pdf", type=Path, metavar="OUT.pdf", help="also save them to a PDF (kept as saved)"
@@ -91,6 +98,16 @@ def _write(session: Session, args: argparse.Namespace, out: TextIO, err: TextIO)
     profile = session.load_profile().profile
     audience = parse_audience(args.to)
     plan = plan_recipients(action, officials, audience)
+    recipients = list(plan.recipients)
+    if args.official:
+        choices = [*plan.recipients, *plan.offered]
+        recipients = [o for o in choices if args.official in (o.key, o.bioguide)]
+        if not recipients:
+            names = ", ".join(f"{o.display_name} ({o.key})" for o in choices) or "nobody"
+            return fail(
+                f"{args.official} is not among those action {action.number} can go to: {names}",
+                err,
+            )
     try:
         letters = session.compose(
             stored,
@@ -98,15 +115,23 @@ def _write(session: Session, args: argparse.Namespace, out: TextIO, err: TextIO)
             officials,
             profile,
             template=args.template,
-            recipients=list(plan.recipients),
+            recipients=recipients,
         )
     except LetterTemplateError as exc:
         return fail(str(exc), err)
     for note in dict.fromkeys((*officials.notes, *plan.notes)):
         print(f"note: {note}", file=err)
-    if plan.offered:
-        names = ", ".join(o.display_name for o in plan.offered)
+    waiting = [o for o in plan.offered if o not in recipients]
+    if waiting:
+        names = ", ".join(o.display_name for o in waiting)
         print(f"note: not written, waiting for your choice: {names}", file=err)
+        for official in waiting:
+            if official.kind is OfficeKind.DELEGATE and official.key:  # no senators here
+                print(
+                    f"to fix: advocate letter {stored.id} --action {action.number}"
+                    f" --official {official.key}  (your {official.title})",
+                    file=err,
+                )
     print_fixes((*officials.needs, *plan.needs), err)
     if not letters:
         return fail(f"action {action.number} has no one to write to among --to {args.to}", err)

@@ -71,7 +71,7 @@ def plan_recipients(
                 text += f" Its voice in Congress is its {delegate.title}, {delegate.name}."
                 if not wanted(TargetKind.REPRESENTATIVE):
                     offered.append(delegate)
-                    text += " Tick them to write to them instead."
+                    text += " Write to them instead."
             notes.append(text)
         elif officials.senators:
             chosen.extend(officials.senators)
