@@ -146,6 +146,8 @@ class Library:
             " AND a.published < ?)) LIMIT 50",
             (prepared.title, prepared.source, day or "~", day + "~"),
         ).fetchall()
+        if not rows:
+            return None
         opening = _opening_words(prepared.body)
         for row in rows:
             theirs = _opening_words(row["body"])
@@ -171,7 +173,8 @@ class Library:
             return int(row["id"]), ImportStatus.UNCHANGED
         if row is None:
             row = self._same_text(prepared)  # a page fetched after its file was imported
-        values = dataclasses.asdict(prepared)
+        # A shallow copy: asdict() would deep-copy every value, a fifth of an import's time.
+        values = {name: getattr(prepared, name) for name in PREPARED_FIELDS}
         values["now"] = clock.stamp()
         if values["sort_key"] is None:
             values["sort_key"] = clock.now().timestamp()
@@ -437,11 +440,14 @@ def open_library(
     return Library(connection, path, snapshot=snapshot)
 
 
+PREPARED_FIELDS = tuple(field.name for field in dataclasses.fields(PreparedArticle))
 OPENING_WORDS = 60  # enough of the text to tell one story from another
 SAME_STORY = 0.6  # share of opening words two copies of one story have in common, at least
 MAX_TITLE = 300
 
 
 def _opening_words(body: str) -> set[str]:
-    words = body.split()[:OPENING_WORDS]
+    # Only the start of the text is split (a long article's whole text would be split for
+    # sixty words): 40 characters a word is far more than words take.
+    words = body[: OPENING_WORDS * 40].split()[:OPENING_WORDS]
     return {word.strip(".,;:!?\"'“”‘’()").casefold() for word in words} - {""}
