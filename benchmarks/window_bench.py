@@ -123,7 +123,9 @@ def _whole_list(window) -> None:  # noqa: ANN001 - a MainWindow
 def _app(data_dir: Path) -> dict[str, float]:
     window, instance = _open_window(data_dir)
     # Painted with the list's first rows (the rest comes from the background).
-    assert window.list_pane.model.rowCount() >= min(500, window.session.library.count())
+    # (Checked without counting the library: a count reads 100,000 rows, and is not start-up.)
+    model = window.list_pane.model
+    assert model.rowCount() >= 500 or (model.complete and model.rowCount() > 0)
     instance.close()
     return {"rss_mb": _rss_mb()}
 

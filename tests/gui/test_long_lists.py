@@ -161,3 +161,17 @@ def test_deleting_an_article_far_down_shows_the_one_now_in_its_row(
     qtbot.waitUntil(lambda: pane.model.complete and pane.current_id() == following, timeout=5000)
     assert pane.view.currentIndex().row() == 30 and gone not in pane.model.all_ids()
     assert window.reader.article_id == following
+
+
+def test_the_article_read_last_far_down_opens_at_once_after_a_restart(
+    open_window, restart, long_library, qtbot
+):
+    window = open_window(long_library)
+    qtbot.waitUntil(lambda: window.list_pane.model.complete, timeout=5000)
+    window.list_pane.select_row(30)
+    reading = window.list_pane.current_id()
+    again = restart(window)
+    pane = again.list_pane
+    assert again.reader.article_id == reading  # shown at once, before the rest of the list
+    qtbot.waitUntil(lambda: pane.model.complete and pane.current_id() == reading, timeout=5000)
+    assert pane.view.currentIndex().row() == 30 and again.reader.article_id == reading

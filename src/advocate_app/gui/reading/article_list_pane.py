@@ -402,6 +402,25 @@ class ArticleListPane(QWidget):
         self.view.scrollTo(self.model.index(row))
         return True
 
+    def open_at_start(self, article_id: int | None) -> None:
+        """The article the reader had open last time, shown at once. When it lies beyond
+        the first rows of a long list it is read on its own and made current in the list
+        once the rest has come (the whole list is never read on the window's thread to find
+        it); when it is gone, or filtered out, the first article instead."""
+        if article_id is not None and self.model.row_of(article_id) is not None:
+            self.select(article_id)
+            return
+        if article_id is None or self.model.complete:
+            self.select_row(0)
+            return
+        self.current_article_changed.emit(article_id)
+
+        def settle() -> None:
+            if not self._reselect(article_id):
+                self.select_row(0)
+
+        self._settle_later = settle
+
     def _reselect(self, article_id: int) -> bool:
         """The same article current again after the list was read again: the reader and the
         actions follow the change themselves, so it is not shown a second time."""

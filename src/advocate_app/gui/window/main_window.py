@@ -214,9 +214,7 @@ class MainWindow(QMainWindow):
             self.text_size.set(saved)
         self.reader.set_collapsed(self.settings.collapsed_sections())
         self.list_pane.set_query(self.settings.query())
-        last = self.settings.last_article()
-        if last is None or not self.list_pane.select(last):
-            self.list_pane.select_row(0)
+        self.list_pane.open_at_start(self.settings.last_article())
 
     def _first_size(self) -> QSize:
         """The default size, made smaller to fit a small screen (with room for its panels)."""
