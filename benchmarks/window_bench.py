@@ -73,6 +73,13 @@ def bench_window(data_dir: Path) -> dict[str, float]:
 
 # --- child processes ---------------------------------------------------------------
 def _rss_mb() -> float:
+    """This process's peak resident memory. Read from /proc (VmHWM): getrusage's figure also
+    counts the parent's memory before the child started, up to the benchmark's own size."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
     import resource
 
     kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
