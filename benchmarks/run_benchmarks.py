@@ -208,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
                 "mark_all_read",
                 "directory_update",
                 "backup",
+                "reading_during_backup",
                 "restore",
             )
         },  # fmt: skip

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 TICK_MS = 10
+READ_EVERY_MS = 150
 FEEDS = 20
 ENTRIES = 5
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -89,7 +90,14 @@ def run(data_dir: Path, work: Path) -> dict[str, float]:
     QApplication.processEvents()
     results: dict[str, float] = {}
 
-    def measure(name: str, start: Callable[[], object], done: Callable[[], bool]) -> None:
+    def measure(
+        name: str,
+        start: Callable[[], object],
+        done: Callable[[], bool],
+        meanwhile: Callable[[], object] | None = None,
+    ) -> None:
+        """The worst gap while `start`'s work runs; `meanwhile` is what a reader does during
+        it, every READ_EVERY_MS (a click that also writes: the article becomes read)."""
         worst = [0.0]
         last = [time.perf_counter()]
 
@@ -102,6 +110,11 @@ def run(data_dir: Path, work: Path) -> dict[str, float]:
         timer.setInterval(TICK_MS)
         timer.timeout.connect(tick)
         timer.start()
+        reader = QTimer()
+        if meanwhile is not None:
+            reader.setInterval(READ_EVERY_MS)
+            reader.timeout.connect(meanwhile)
+            reader.start()
         began = time.perf_counter()
         QTimer.singleShot(0, start)
         loop = QEventLoop()
@@ -113,6 +126,7 @@ def run(data_dir: Path, work: Path) -> dict[str, float]:
         poll.start()
         loop.exec()
         poll.stop()
+        reader.stop()
         timer.stop()
         results[f"stall_{name}_ms"] = round(worst[0])
         results[f"took_{name}_s"] = round(time.perf_counter() - began, 2)
@@ -183,6 +197,14 @@ def run(data_dir: Path, work: Path) -> dict[str, float]:
     # A backup, and restoring it.
     backup = work / "stall-backup.sqlite3"
     measure("backup", lambda: window.safekeeping.back_up(backup), idle)
+
+    def read_next() -> None:
+        pane = window.list_pane
+        pane.select_row((pane.view.currentIndex().row() + 7) % max(1, pane.model.rowCount()))
+
+    measure(
+        "reading_during_backup", lambda: window.safekeeping.back_up(backup), idle, read_next
+    )
     measure("restore", lambda: window.safekeeping.restore_backup(backup, confirm=False), idle)
     instance.close()
     return results

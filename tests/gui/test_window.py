@@ -160,6 +160,25 @@ def test_font_size_filters_and_layout_are_remembered(open_window, library_path, 
     assert all(abs(a - b) <= 4 for a, b in zip(again.splitter.sizes(), sizes, strict=True))
 
 
+def test_reading_does_not_rewrite_the_settings_file_until_the_window_closes(
+    open_window, library_path, settings_file, qtbot, restart
+):
+    # Each click would otherwise rewrite and fsync the file: on a busy disk (a backup of a
+    # large library) that held the window for hundreds of milliseconds.
+    window = open_window(library_path)
+    window.close()  # written once, as every close writes it
+    window.session.close()
+    window = open_window(library_path)
+    before = settings_file.read_bytes()
+    for row in (1, 0, 2):
+        window.list_pane.select_row(row)
+        qtbot.wait(20)  # QSettings writes from the event loop
+    assert settings_file.read_bytes() == before
+    reading = window.list_pane.current_id()
+    again = restart(window)
+    assert again.reader.article_id == reading
+
+
 def test_links_open_only_for_safe_schemes(open_window, library_path, qtbot):
     window = open_window(library_path)
     select_title(window, SITE_TITLE)

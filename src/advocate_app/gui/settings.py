@@ -18,6 +18,11 @@ class WindowSettings:
 
     def __init__(self, settings: QSettings) -> None:
         self._s = settings
+        # The article shown changes with every click; QSettings would rewrite and fsync its
+        # file after each one, which holds the window for hundreds of milliseconds while the
+        # disk is busy (a backup of a large library). Kept here, written by sync().
+        self._last_article: int | None = None
+        self._last_article_pending = False
 
     def geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")
@@ -57,6 +62,8 @@ class WindowSettings:
         self._s.setValue("filters/feed", "" if query.feed_id is None else str(query.feed_id))
 
     def last_article(self) -> int | None:
+        if self._last_article_pending:
+            return self._last_article
         value = self._s.value("reader/last_article")
         try:
             return int(value) if value not in (None, "") else None
@@ -64,7 +71,8 @@ class WindowSettings:
             return None
 
     def set_last_article(self, article_id: int | None) -> None:
-        self._s.setValue("reader/last_article", "" if article_id is None else article_id)
+        """Remembered at once, written with the rest when the window closes."""
+        self._last_article, self._last_article_pending = article_id, True
 
     def font_size(self, default: int) -> int:
         try:
@@ -122,6 +130,10 @@ class WindowSettings:
         self._s.setValue(f"libraries/{_key(path)}", True)
 
     def sync(self) -> None:
+        if self._last_article_pending:
+            article_id = self._last_article
+            self._s.setValue("reader/last_article", "" if article_id is None else article_id)
+            self._last_article_pending = False
         self._s.sync()
 
 
