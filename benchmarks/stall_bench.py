@@ -202,9 +202,7 @@ def run(data_dir: Path, work: Path) -> dict[str, float]:
         pane = window.list_pane
         pane.select_row((pane.view.currentIndex().row() + 7) % max(1, pane.model.rowCount()))
 
-    measure(
-        "reading_during_backup", lambda: window.safekeeping.back_up(backup), idle, read_next
-    )
+    measure("reading_during_backup", lambda: window.safekeeping.back_up(backup), idle, read_next)
     measure("restore", lambda: window.safekeeping.restore_backup(backup, confirm=False), idle)
     instance.close()
     return results

@@ -179,6 +179,29 @@ def test_reading_does_not_rewrite_the_settings_file_until_the_window_closes(
     assert again.reader.article_id == reading
 
 
+def test_each_library_opens_on_the_article_last_read_in_it(
+    open_window, library_path, tmp_path, qtbot
+):
+    other = tmp_path / "other" / "library.sqlite3"  # the same articles under the same ids
+    other.parent.mkdir()
+    shutil.copy(library_path, other)
+    first = open_window(library_path)
+    first.list_pane.select_row(2)
+    read_in_first = first.list_pane.current_id()
+    first.close()
+    first.session.close()
+
+    second = open_window(other)
+    assert second.reader.article_id != read_in_first  # another library's place is not its own
+    second.list_pane.select_row(0)
+    read_in_second = second.list_pane.current_id()
+    second.close()
+    second.session.close()
+
+    assert open_window(library_path).reader.article_id == read_in_first
+    assert open_window(other).reader.article_id == read_in_second
+
+
 def test_links_open_only_for_safe_schemes(open_window, library_path, qtbot):
     window = open_window(library_path)
     select_title(window, SITE_TITLE)

@@ -22,6 +22,7 @@ class WindowSettings:
         # file after each one, which holds the window for hundreds of milliseconds while the
         # disk is busy (a backup of a large library). Kept here, written by sync().
         self._last_article: int | None = None
+        self._last_article_library = ""
         self._last_article_pending = False
 
     def geometry(self) -> QByteArray | None:
@@ -61,18 +62,23 @@ class WindowSettings:
         self._s.setValue("filters/sort", str(query.sort))
         self._s.setValue("filters/feed", "" if query.feed_id is None else str(query.feed_id))
 
-    def last_article(self) -> int | None:
-        if self._last_article_pending:
+    def last_article(self, library: str) -> int | None:
+        """The article last shown in this library (ids are a library's own)."""
+        if self._last_article_pending and self._last_article_library == library:
             return self._last_article
-        value = self._s.value("reader/last_article")
+        # Before libraries had their own key, one was kept for all of them.
+        value = self._s.value(f"reader/last_article_{_key(library)}") or self._s.value(
+            "reader/last_article"
+        )
         try:
             return int(value) if value not in (None, "") else None
         except (TypeError, ValueError):
             return None
 
-    def set_last_article(self, article_id: int | None) -> None:
+    def set_last_article(self, library: str, article_id: int | None) -> None:
         """Remembered at once, written with the rest when the window closes."""
-        self._last_article, self._last_article_pending = article_id, True
+        self._last_article, self._last_article_library = article_id, library
+        self._last_article_pending = True
 
     def font_size(self, default: int) -> int:
         try:
@@ -131,8 +137,9 @@ class WindowSettings:
 
     def sync(self) -> None:
         if self._last_article_pending:
-            article_id = self._last_article
-            self._s.setValue("reader/last_article", "" if article_id is None else article_id)
+            article_id, key = self._last_article, _key(self._last_article_library)
+            self._s.setValue(f"reader/last_article_{key}", "" if article_id is None else article_id)
+            self._s.remove("reader/last_article")  # the old key for all libraries
             self._last_article_pending = False
         self._s.sync()
 

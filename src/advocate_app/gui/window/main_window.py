@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
             self.text_size.set(saved)
         self.reader.set_collapsed(self.settings.collapsed_sections())
         self.list_pane.set_query(self.settings.query())
-        self.list_pane.open_at_start(self.settings.last_article())
+        self.list_pane.open_at_start(self.settings.last_article(str(self.session.library.path)))
 
     def _first_size(self) -> QSize:
         """The default size, made smaller to fit a small screen (with room for its panels)."""
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
             self.reader.set_placeholder(self._empty_reader_hint())
         self.reader.show_article(stored, related)
         self.action_panel.show_article(stored, session.records(stored.id) if stored else {})
-        self.settings.set_last_article(article_id)
+        self.settings.set_last_article(str(self.session.library.path), article_id)
         self._set_title(stored.article.title if stored else None)
 
     def _empty_reader_hint(self) -> str:
