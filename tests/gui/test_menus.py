@@ -428,4 +428,8 @@ def test_menu_item(text, open_window, library_path, seeds, server, answers, qtbo
     window = open_window(path)
     if text not in FROM_EMPTY:
         select_title(window, SITE_TITLE)
-    MENU[text](Env(window, answers, qtbot, tmp_path, seeds, server))
+    fired: list[str] = []
+    for name, action in menu_items(window).items():
+        action.triggered.connect(lambda _checked=False, name=name: fired.append(name))
+    MENU[text](Env(window, answers, qtbot, tmp_path, seeds, server))  # asserts what it did
+    assert text in fired, f"the check for {text} never used the menu item"
