@@ -229,9 +229,12 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         # Back at the window on another day (after midnight): what is due now.
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            if self.reminders.checked_day() not in (None, self.session.today()):
-                self.reminders.check()
+        if event.type() != QEvent.Type.ActivationChange:
+            return
+        if not self.isActiveWindow():  # the reader has turned away: a moment to save settings
+            self.settings.sync()
+        elif self.reminders.checked_day() not in (None, self.session.today()):
+            self.reminders.check()
 
     def _follow(self, changes: Changes) -> None:
         if changes.network:
